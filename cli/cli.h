@@ -1,0 +1,27 @@
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+/* Subcommands.  Each parses its own options from argv (argv[0] is the
+ * subcommand's name), does its work and returns a status with a message;
+ * cli/main.c is the one place that prints errors and picks exit codes. */
+
+#include <stdint.h>
+
+#include "core/error.h"
+
+struct cli_ctx {
+	const char *db_path;   /* --db, or the default path */
+	int db_path_given;     /* 1 when --db was on the command line */
+	int64_t today;         /* days since epoch (--today or the clock) */
+	int ascii;             /* the locale is not UTF-8 */
+};
+
+enum core_status cli_demo_run(const struct cli_ctx *ctx, int argc, char **argv,
+                              struct core_error *err);
+enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
+                              struct core_error *err);
+enum core_status cli_matrix_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                struct core_error *err);
+enum core_status cli_settings_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                  struct core_error *err);
+
+#endif

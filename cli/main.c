@@ -1,0 +1,135 @@
+/* pipebench: argument parsing, the subcommands, and the one place where
+ * errors are printed and exit codes chosen. */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/calendar.h"
+#include "core/error.h"
+#include "db/conn.h"
+#include "tui/app.h"
+
+static const char usage[] =
+"usage: pipebench [--db PATH] [--seller NAME] [--today DATE]\n"
+"       pipebench [--db PATH] COMMAND [OPTIONS]\n"
+"\n"
+"The seller's week of customer meetings, in the terminal.  With no command,\n"
+"opens the week on your own database.\n"
+"\n"
+"Commands:\n"
+"  week [--week 2026-W48] [--seller NAME] --print [--width N] [--height N]\n"
+"                     print the week view as text, as the TUI draws it\n"
+"  demo [--seed N] [--sellers N] [--weeks N] [--accounts N] [--per-week N]\n"
+"                     fill a database with demo data (default: demo.db beside\n"
+"                     your own database, never your own database itself)\n"
+"  matrix show|check FILE|load FILE|reset\n"
+"                     the meeting-type x contact-form matrix\n"
+"  settings show|target BF VISITS [--seller NAME]|weight FORM W\n"
+"                     weekly visit targets and how each form counts\n"
+"\n"
+"Options:\n"
+"  --db PATH          the database (default $XDG_DATA_HOME/pipebench/pipebench.db,\n"
+"                     else ~/.local/share/pipebench/pipebench.db)\n"
+"  --seller NAME      open this seller's week\n"
+"  --today DATE       take DATE (2026-11-23) as today; also PIPEBENCH_TODAY\n"
+"  -h, --help         this text\n"
+"  -V, --version      the version\n";
+
+static enum core_status main_today(const char *text, int64_t *today,
+                                   struct core_error *err)
+{
+	if (text == NULL || text[0] == '\0') {
+		*today = core_local_today();
+		return CORE_OK;
+	}
+	struct core_date d;
+	enum core_status st = core_date_parse(text, &d, err);
+	if (st != CORE_OK)
+		return st;
+	*today = core_days_from_date(d);
+	return CORE_OK;
+}
+
+static enum core_status main_tui(const struct cli_ctx *ctx, const char *seller,
+                                 struct core_error *err)
+{
+	struct db *db = NULL;
+	enum core_status st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
+	if (st != CORE_OK)
+		return st;
+	struct tui_app_opts o = { .today = ctx->today, .seller = seller,
+	                          .ascii = ctx->ascii };
+	st = tui_app_run(db, &o, err);
+	db_close(db);
+	return st;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct core_error err = { CORE_OK, "" };
+	char defpath[4096];
+	struct cli_ctx ctx = { 0 };
+	const char *seller = NULL;
+	const char *today = getenv("PIPEBENCH_TODAY");
+	ctx.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "seller", required_argument, NULL, 's' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+	/* '+': stop at the first non-option, the subcommand, which parses the
+	 * rest itself. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': ctx.db_path = optarg; ctx.db_path_given = 1; break;
+		case 's': seller = optarg; break;
+		case 't': today = optarg; break;
+		case 'h': fputs(usage, stdout); return 0;
+		case 'V': printf("pipebench %s\n", PIPEBENCH_VERSION); return 0;
+		default: fputs(usage, stderr); return 1;
+		}
+	}
+	enum core_status st = main_today(today, &ctx.today, &err);
+	if (st == CORE_OK && ctx.db_path == NULL) {
+		st = db_default_path(defpath, sizeof defpath, &err);
+		ctx.db_path = defpath;
+	}
+	if (st == CORE_OK) {
+		int sub_argc = argc - optind;
+		char **sub_argv = argv + optind;
+		const char *cmd = sub_argc > 0 ? sub_argv[0] : NULL;
+		/* A subcommand parses from its own argv: reset getopt. */
+		optind = 0;
+		if (cmd == NULL)
+			st = main_tui(&ctx, seller, &err);
+		else if (strcmp(cmd, "week") == 0)
+			st = cli_week_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "demo") == 0)
+			st = cli_demo_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "matrix") == 0)
+			st = cli_matrix_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "settings") == 0)
+			st = cli_settings_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		} else
+			st = core_error_set(&err, CORE_ERR_INPUT,
+			                    "unknown command '%s' (try pipebench --help)", cmd);
+	}
+	if (st != CORE_OK) {
+		fprintf(stderr, "pipebench: %s\n", err.msg[0] ? err.msg : "failed");
+		return core_error_exit_code(st);
+	}
+	return 0;
+}

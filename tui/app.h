@@ -1,0 +1,24 @@
+#ifndef TUI_APP_H
+#define TUI_APP_H
+/* The interactive program: initialises ncurses, runs the main loop (keys
+ * map to actions, handlers return what to repaint, one redraw path, a
+ * wtimeout tick that polls the database for other processes' commits) and
+ * restores the terminal on every way out. */
+
+#include <stdint.h>
+
+#include "core/error.h"
+#include "db/conn.h"
+
+struct tui_app_opts {
+	int64_t today;          /* days since epoch, local; the week opened */
+	const char *seller;     /* a name, or NULL for the database's default */
+	int ascii;              /* the locale is not UTF-8: ASCII drawing */
+};
+
+/* Returns CORE_OK on a normal quit.  A terminal that cannot be initialised
+ * (no TERM, not a tty) is CORE_ERR_IO with a message. */
+enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
+                             struct core_error *err);
+
+#endif
