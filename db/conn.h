@@ -29,6 +29,8 @@ enum core_status db_open(const char *path, int flags, struct db **out,
                          struct core_error *err);
 void db_close(struct db *db);
 const char *db_path(const struct db *db);
+/* Replaces the 5 s busy timeout (tests use a short one). */
+void db_set_busy_timeout(struct db *db, int ms);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  A lock that outlives the busy
  * timeout is CORE_ERR_BUSY with a message that says so. */

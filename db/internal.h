@@ -1,0 +1,70 @@
+#ifndef DB_INTERNAL_H
+#define DB_INTERNAL_H
+/* Private to db/: the connection struct and the helpers every file in db/
+ * shares.  Nothing outside db/ includes this (tui/ has no SQL). */
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "db/conn.h"
+
+/* Statements prepared once per connection and kept: the queries that run
+ * on every redraw or keystroke.  Each id is always used with the same SQL
+ * text (the SQL lives next to its one caller). */
+enum db_query {
+	DB_Q_DATA_VERSION,
+	DB_Q_MEETING_RANGE,
+	DB_Q_MEETING_GET,
+	DB_Q_TARGETS,
+	DB_Q_WEIGHTS,
+	DB_Q_ACCOUNT_SEARCH,
+	DB_Q_ACCOUNT_RECENT,
+	DB_Q_ACCOUNT_BY_NAME,
+	DB_Q_ACCOUNT_GET,
+	DB_Q_COUNT
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;               /* as given to db_open; owned */
+	int busy_ms;              /* the busy timeout, for the BUSY message */
+	int readonly;
+	int have_version;         /* data_version recorded at least once */
+	int64_t data_version;
+	sqlite3_stmt *cache[DB_Q_COUNT];
+};
+
+/* The cached statement q, prepared from sql on first use, reset and with
+ * its bindings cleared.  The caller must sqlite3_reset() it when done so no
+ * read transaction stays open (that would freeze data_version and block
+ * checkpoints).  The statement belongs to the connection. */
+enum core_status db_stmt(struct db *db, enum db_query q, const char *sql,
+                         sqlite3_stmt **out, struct core_error *err);
+/* A one-off statement; the caller finalizes it. */
+enum core_status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out,
+                            struct core_error *err);
+/* Runs SQL text that holds no data (pragmas, BEGIN, DDL). */
+enum core_status db_exec(struct db *db, const char *sql, struct core_error *err);
+
+/* Maps an SQLite result code to a status and a message naming the
+ * database: "PATH: WHAT: sqlite's message".  SQLITE_BUSY becomes
+ * CORE_ERR_BUSY ("database is locked by another process"), a file that is
+ * not a database CORE_ERR_DB "file is not a pipebench database".  Returns
+ * the status so callers can `return db_fail(...)`. */
+enum core_status db_fail(struct db *db, int rc, const char *what,
+                         struct core_error *err);
+
+/* Column text that is never NULL: a NULL (or a blob) reads as "". */
+const char *db_column_text(sqlite3_stmt *st, int col);
+
+/* Registers pb_fold(text) on a connection: lower-cases UTF-8 including the
+ * Latin-1 and Latin Extended-A letters (Æ->æ, Ø->ø, Å->å, Ä, Ö, Ü, É ...),
+ * which SQLite's NOCASE and LIKE leave alone.  Defined in db/sellers.c. */
+int db_fold_register(sqlite3 *h);
+/* The same folding in C, into buf (always NUL-terminated; output never
+ * longer than the input). */
+void db_fold(const char *s, char *buf, size_t n);
+
+#endif
