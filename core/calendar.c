@@ -104,7 +104,7 @@ int64_t core_isoweek_monday(struct core_isoweek w)
 {
 	struct core_date jan4 = {w.year, 1, 4};
 	int64_t d = core_days_from_date(jan4);
-	return d - (core_weekday(d) - 1) + (int64_t)(w.week - 1) * 7;
+	return d - (core_weekday(d) - 1) + ((int64_t)w.week - 1) * 7;
 }
 
 /* 28 December is always in the last week of its ISO year. */

@@ -164,8 +164,7 @@ enum {
 	ROLE_TYPE = CORE_FORM_COUNT,
 	ROLE_LABEL,
 	ROLE_BRIEF,
-	ROLE_IGNORE,
-	ROLE_COUNT
+	ROLE_IGNORE
 };
 
 static const char *const role_names[ROLE_IGNORE] = {
@@ -241,10 +240,15 @@ struct excerpt {
 	char s[40];
 };
 
+/* A cell quoted back in a message: bounded, valid UTF-8, and on one line
+ * (a quoted cell may hold a line break). */
 static struct excerpt excerpt_of(const char *s)
 {
 	struct excerpt e;
 	core_utf8_copy(e.s, sizeof e.s, s);
+	for (char *p = e.s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	return e;
 }
 
@@ -286,7 +290,7 @@ static int copy_text(struct matrix_parser *mp, const char *what, char *dst,
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f) {
 			row_fail(mp, mp->field_start,
-			         "%s '%s' holds a control character (byte %zu)",
+			         "%s '%s' holds a line break or another control character (byte %zu)",
 			         what, excerpt_of(s).s, i + 1);
 			return -1;
 		}
@@ -305,11 +309,6 @@ static void cell_type(struct matrix_parser *mp, const char *s, size_t len)
 		row_fail(mp, mp->field_start, "empty type key");
 		return;
 	}
-	if (len >= sizeof mp->row.key) {
-		row_fail(mp, mp->field_start, "type key '%s…' is %zu characters; at most %zu",
-		         excerpt_of(s).s, len, sizeof mp->row.key - 1);
-		return;
-	}
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
@@ -318,6 +317,13 @@ static void cell_type(struct matrix_parser *mp, const char *s, size_t len)
 			         excerpt_of(s).s);
 			return;
 		}
+	}
+	/* Refused rather than cut: two long keys cut alike would collide in
+	 * the meetings that store them. */
+	if (len >= sizeof mp->row.key) {
+		row_fail(mp, mp->field_start, "type key '%s…' is %zu characters; at most %zu",
+		         excerpt_of(s).s, len, sizeof mp->row.key - 1);
+		return;
 	}
 	int dup = core_matrix_find(mp->out, s);
 	if (dup >= 0) {
@@ -343,7 +349,10 @@ static void cell_brief(struct matrix_parser *mp, const char *s, size_t len)
 
 static void cell_rating(struct matrix_parser *mp, int form, const char *s)
 {
-	if (core_rating_parse(s, &mp->row.rating[form]) != 0)
+	if (*s == '\0')
+		row_fail(mp, mp->field_start, "missing rating for %s; valid: " RATING_KEY_LIST,
+		         core_form_key((enum core_form)form));
+	else if (core_rating_parse(s, &mp->row.rating[form]) != 0)
 		row_fail(mp, mp->field_start, "unknown rating '%s' for %s; valid: "
 		         RATING_KEY_LIST, excerpt_of(s).s, core_form_key((enum core_form)form));
 }
@@ -411,7 +420,11 @@ static void header_end(struct matrix_parser *mp)
 {
 	char missing[128] = "";
 	size_t used = 0;
-	for (int r = 0; r < ROLE_IGNORE; r++) {
+	static const int header_order[ROLE_IGNORE] = {
+		ROLE_TYPE, ROLE_LABEL, ROLE_BRIEF, CORE_FORM_PHYSICAL, CORE_FORM_HYBRID,
+		CORE_FORM_VIRTUAL, CORE_FORM_PHONE};
+	for (int i = 0; i < ROLE_IGNORE; i++) {
+		int r = header_order[i];
 		if (mp->role_col[r] == 0 && used < sizeof missing) {
 			int n = snprintf(missing + used, sizeof missing - used, "%s%s",
 			                 used > 0 ? ", " : "", role_names[r]);

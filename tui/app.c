@@ -68,7 +68,8 @@ struct app {
 	struct tui_field name;   /* the first-run screen's edit line */
 	char message[320];       /* said until the next key */
 	int message_error;
-	char describe[320];      /* the selection, when nothing is said */
+	int describe;            /* say what is selected, until the next key */
+	char describe_buf[320];
 	char keys_line[320];
 	enum core_status fatal;
 };
@@ -219,7 +220,9 @@ static void app_reload(struct app *a)
 	}
 	if (db_week_load(a->db, a->seller.id, a->shown, &a->week, &e) != CORE_OK) {
 		app_say(a, 1, "%s", e.msg);
+		/* Nothing half-loaded on screen: an empty week, said why. */
 		a->week.meetings.n = 0;
+		memset(&a->week.tally, 0, sizeof a->week.tally);
 	}
 	if (a->mode == APP_MOVE) {
 		if (app_find(a, a->move_id) < 0) {
@@ -261,8 +264,7 @@ static void app_when(int64_t epoch, char *buf, size_t n)
 	         core_month_abbr(d.month), hm);
 }
 
-/* The status line when nothing else is said: the selected meeting in
- * full, since a week cell has room for only part of it. */
+/* The selected meeting in full, or the cursor's day when it is empty. */
 static void app_describe(struct app *a, char *buf, size_t n)
 {
 	const struct core_meeting *m = app_current(a);
@@ -281,74 +283,13 @@ static void app_describe(struct app *a, char *buf, size_t n)
 	core_local_from_epoch(m->starts_at + (int64_t)m->duration_min * 60, &days,
 	                      &minute);
 	app_hhmm(minute, end, sizeof end);
-	snprintf(buf, n, "%s-%s  %s · %s · %s · %s · %s", when, end, m->account,
-	         app_type_label(a, m->type), core_form_label(m->form),
-	         core_battlefield_label(m->battlefield), core_mstatus_key(m->status));
+	/* The long type label last: it is what a narrow screen cuts. */
+	snprintf(buf, n, "%s–%s  %s · %s · %s · %s · %s", when, end, m->account,
+	         core_battlefield_label(m->battlefield), core_form_label(m->form),
+	         core_mstatus_key(m->status), app_type_label(a, m->type));
 }
 
 /* ---- drawing ---- */
-
-static void app_draw_lines(struct tui_canvas *c, int y, const char *const *lines,
-                           int n, int role)
-{
-	for (int i = 0; i < n; i++) {
-		int w = tui_text_width(lines[i]);
-		int x = (c->w - w) / 2;
-		tui_canvas_text(c, y + i, x < 0 ? 0 : x, c->w, role, lines[i]);
-	}
-}
-
-static void app_draw_small(struct app *a)
-{
-	struct tui_canvas *c = &a->canvas;
-	char l1[96], l2[96];
-	snprintf(l1, sizeof l1, "pipebench needs at least %d×%d;", APP_MIN_W,
-	         APP_MIN_H);
-	snprintf(l2, sizeof l2, "this terminal is %d×%d — enlarge it", c->w, c->h);
-	const char *lines[2] = { l1, l2 };
-	tui_canvas_clear(c);
-	char one[200];
-	snprintf(one, sizeof one, "%s %s", l1, l2);
-	if (tui_text_width(one) <= c->w) {
-		const char *single[1] = { one };
-		app_draw_lines(c, (c->h - 1) / 2, single, 1, TUI_ROLE_WARNING);
-	} else {
-		app_draw_lines(c, (c->h - 2) / 2, lines, 2, TUI_ROLE_WARNING);
-	}
-}
-
-static void app_draw_first_run(struct app *a)
-{
-	struct tui_canvas *c = &a->canvas;
-	static const char *const intro[] = {
-		"pipebench plans your week of customer meetings: for each one the",
-		"battlefield (re-sale, upsell, new), the meeting type, and the",
-		"contact form the meeting-type matrix recommends; and it shows your",
-		"weekly target against what is planned and held, as you work.",
-	};
-	int bw = 72, bh = 16;
-	int y = (c->h - bh) / 2, x = (c->w - bw) / 2;
-	tui_canvas_clear(c);
-	tui_canvas_box(c, y, x, bh, bw, TUI_ROLE_BORDER);
-	tui_canvas_text(c, y, x + 2, bw - 4, TUI_ROLE_TITLE, " Welcome to pipebench ");
-	for (int i = 0; i < 4; i++)
-		tui_canvas_text(c, y + 2 + i, x + 3, bw - 6, TUI_ROLE_DIALOG, intro[i]);
-	tui_canvas_text(c, y + 7, x + 3, bw - 6, TUI_ROLE_DAY,
-	                "To begin, type your name and press Enter:");
-	tui_canvas_text(c, y + 9, x + 3, 6, TUI_ROLE_DIALOG, "Name");
-	tui_field_draw(&a->name, c, y + 9, x + 10, 58, 1);
-	tui_canvas_text(c, y + 11, x + 3, bw - 6, TUI_ROLE_DIM,
-	                "Only looking?  Esc quits; then `pipebench demo` makes a");
-	tui_canvas_text(c, y + 12, x + 3, bw - 6, TUI_ROLE_DIM,
-	                "demo database to try it on, beside your own, never in it.");
-	if (a->message[0] != '\0')
-		tui_canvas_text(c, y + 14, x + 3, bw - 6,
-		                a->message_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS,
-		                a->message);
-	else
-		tui_canvas_text(c, y + 14, x + 3, bw - 6, TUI_ROLE_DIM,
-		                "Enter start   Esc quit");
-}
 
 static void app_draw_week(struct app *a)
 {
@@ -365,23 +306,16 @@ static void app_draw_week(struct app *a)
 	wm.show_weekend = a->show_weekend;
 	wm.selected = a->selected;
 	wm.monochrome = tui_term_monochrome(&a->term);
-	if (a->mode == APP_MOVE) {
-		snprintf(a->keys_line, sizeof a->keys_line, "%s",
-		         a->ascii ? "moving: h/l day  k/j 30 min  Enter done  Esc cancel"
-		                  : "moving: ←→ day ↑↓ 30 min Enter done Esc cancel");
-	} else if (a->mode == APP_CONFIRM) {
-		snprintf(a->keys_line, sizeof a->keys_line, "y yes  n no");
-	} else {
-		tui_keys_hint_line(a->ascii, a->canvas.w - 2, a->keys_line,
-		                   sizeof a->keys_line);
-	}
+	/* Moving and confirming always have their message up. */
+	tui_keys_hint_line(a->ascii, a->canvas.w - 2, a->keys_line,
+	                   sizeof a->keys_line);
 	wm.keys_line = a->keys_line;
 	if (a->message[0] != '\0') {
 		wm.message = a->message;
 		wm.message_is_error = a->message_error;
-	} else {
-		app_describe(a, a->describe, sizeof a->describe);
-		wm.message = a->describe;
+	} else if (a->describe) {
+		app_describe(a, a->describe_buf, sizeof a->describe_buf);
+		wm.message = a->describe_buf;
 	}
 	tui_week_draw(&a->canvas, &wm);
 }
@@ -390,9 +324,10 @@ static void app_draw(struct app *a)
 {
 	struct tui_canvas *c = &a->canvas;
 	if (c->h < APP_MIN_H || c->w < APP_MIN_W)
-		app_draw_small(a);
+		tui_help_draw_small(c, APP_MIN_H, APP_MIN_W);
 	else if (a->mode == APP_FIRST_RUN)
-		app_draw_first_run(a);
+		tui_help_draw_welcome(c, &a->name, a->message[0] ? a->message : NULL,
+		                      a->message_error);
 	else if (a->mode == APP_HELP)
 		tui_help_draw(c);
 	else {
@@ -540,7 +475,8 @@ static int app_act_move(struct app *a)
 		return TUI_QUIT;
 	}
 	app_select_index(a, app_find(a, a->move_id));
-	app_say(a, 0, "moving: ←→ day ↑↓ 30 min Enter done Esc cancel");
+	app_say(a, 0, "%s", a->ascii ? "moving: h/l day  k/j 30 min  Enter done  Esc cancel"
+	                             : "moving: ←→ day ↑↓ 30 min Enter done Esc cancel");
 	return TUI_REDRAW;
 }
 
@@ -603,6 +539,9 @@ static int app_act_seller(struct app *a)
 
 static int app_action(struct app *a, enum tui_action act)
 {
+	/* After moving around, the status line says what is selected in full:
+	 * a week cell has room for only part of it. */
+	a->describe = act >= TUI_ACT_DAY_PREV && act <= TUI_ACT_TODAY;
 	switch (act) {
 	case TUI_ACT_ADD: return app_act_add(a);
 	case TUI_ACT_EDIT: return app_act_edit(a);
@@ -821,7 +760,11 @@ static int app_event(struct app *a, const struct tui_event *ev)
 	}
 	a->message[0] = '\0';
 	a->message_error = 0;
+	a->describe = 0;
+	if (app_is_char(ev, 27))
+		return TUI_REDRAW; /* Esc: back to the key line */
 	if (ev->kind == TUI_EV_MOUSE) {
+		a->describe = 1;
 		size_t n;
 		app_meetings(a, &n);
 		int id = tui_canvas_hit_at(c, ev->y, ev->x);

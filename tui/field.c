@@ -176,7 +176,9 @@ int tui_field_init(struct tui_field *f, size_t size, int width)
 {
 	memset(f, 0, sizeof *f);
 	f->max_bytes = size > 0 ? size - 1 : 0;
-	f->cap = 15;
+	/* Room for a whole name or reason up front, so setting the text of
+	 * an ordinary field never allocates; only big budgets grow later. */
+	f->cap = f->max_bytes > 255 ? 255 : f->max_bytes < 15 ? 15 : f->max_bytes;
 	f->buf = malloc((f->cap + 1) * sizeof *f->buf);
 	if (f->buf == NULL) {
 		f->cap = 0;

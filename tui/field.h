@@ -39,8 +39,9 @@ enum tui_field_result {
 };
 
 /* An empty field whose UTF-8 text always fits a buffer of size bytes, the
- * NUL included (size >= 1), shown in width columns.  Returns 0, or -1 when
- * out of memory. */
+ * NUL included (size >= 1), shown in width columns.  A field of up to 256
+ * bytes allocates all it will ever need here, so tui_field_set and typing
+ * cannot fail on it later.  Returns 0, or -1 when out of memory. */
 int tui_field_init(struct tui_field *f, size_t size, int width);
 void tui_field_free(struct tui_field *f);
 

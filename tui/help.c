@@ -1,6 +1,7 @@
-/* The help screen, generated from the key table.  The lines (group
- * headings and one line per action) flow down columns; a heading never
- * ends a column and a blank never starts one. */
+/* The help screen, generated from the key table, and the two other
+ * screens that explain: the first-run welcome and the too-small notice.
+ * The help's lines (group headings and one line per action) flow down
+ * columns; a heading never ends a column and a blank never starts one. */
 #include <stdio.h>
 #include <string.h>
 
@@ -99,9 +100,9 @@ static void help_legend(struct tui_canvas *c, int y)
 	int x = 2;
 	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_DAY, "Contact form  ");
 	for (int f = 0; f < CORE_FORM_COUNT; f++) {
-		char letter[2] = { core_form_letter((enum core_form)f), 0 };
+		/* The canvas folds the glyphs to P/H/V/T in ASCII mode. */
 		x = help_legend_item(c, y, x, TUI_ROLE_NORMAL,
-		                     c->ascii ? letter : core_form_glyph((enum core_form)f),
+		                     core_form_glyph((enum core_form)f),
 		                     core_form_key((enum core_form)f));
 	}
 	x = 2;
@@ -116,10 +117,8 @@ static void help_legend(struct tui_canvas *c, int y)
 	}
 	x = 2;
 	x += tui_canvas_text(c, y + 2, x, -1, TUI_ROLE_DAY, "Status        ");
-	x = help_legend_item(c, y + 2, x, TUI_ROLE_HELD, c->ascii ? "+" : "✓",
-	                     "held");
-	help_legend_item(c, y + 2, x, TUI_ROLE_CANCELLED, c->ascii ? "x" : "✗",
-	                 "cancelled (dimmed)");
+	x = help_legend_item(c, y + 2, x, TUI_ROLE_HELD, "✓", "held");
+	help_legend_item(c, y + 2, x, TUI_ROLE_CANCELLED, "x", "cancelled");
 }
 
 void tui_help_draw(struct tui_canvas *c)
@@ -170,4 +169,58 @@ void tui_help_draw(struct tui_canvas *c)
 		help_legend(c, ly);
 	tui_canvas_text(c, c->h - 1, 1, c->w - 2, TUI_ROLE_DIM,
 	                "Press any key to close this help.");
+}
+
+static void help_centred(struct tui_canvas *c, int y, int role, const char *text)
+{
+	int x = (c->w - tui_text_width(text)) / 2;
+	tui_canvas_text(c, y, x < 0 ? 0 : x, -1, role, text);
+}
+
+void tui_help_draw_small(struct tui_canvas *c, int min_h, int min_w)
+{
+	char need[64], have[64], one[160];
+	snprintf(need, sizeof need, "pipebench needs at least %d×%d;", min_w, min_h);
+	snprintf(have, sizeof have, "this terminal is %d×%d — enlarge it", c->w, c->h);
+	snprintf(one, sizeof one, "%s %s", need, have);
+	tui_canvas_clear(c);
+	if (tui_text_width(one) <= c->w) {
+		help_centred(c, (c->h - 1) / 2, TUI_ROLE_WARNING, one);
+	} else {
+		help_centred(c, (c->h - 2) / 2, TUI_ROLE_WARNING, need);
+		help_centred(c, (c->h - 2) / 2 + 1, TUI_ROLE_WARNING, have);
+	}
+}
+
+void tui_help_draw_welcome(struct tui_canvas *c, const struct tui_field *name,
+                           const char *message, int is_error)
+{
+	static const char *const intro[] = {
+		"pipebench plans your week of customer meetings: for each one the",
+		"battlefield (re-sale, upsell, new), the meeting type, and the",
+		"contact form the meeting-type matrix recommends; and it shows your",
+		"weekly target against what is planned and held, as you work.",
+		"",
+		"To begin, type your name and press Enter:",
+	};
+	const int bw = 72, bh = 16;
+	int y = (c->h - bh) / 2, x = (c->w - bw) / 2;
+	tui_canvas_clear(c);
+	tui_canvas_box(c, y, x, bh, bw, TUI_ROLE_BORDER);
+	tui_canvas_text(c, y, x + 2, bw - 4, TUI_ROLE_TITLE, " Welcome to pipebench ");
+	for (int i = 0; i < 6; i++)
+		tui_canvas_text(c, y + 2 + i, x + 3, bw - 6,
+		                i == 5 ? TUI_ROLE_DAY : TUI_ROLE_DIALOG, intro[i]);
+	tui_canvas_text(c, y + 9, x + 3, 6, TUI_ROLE_DIALOG, "Name");
+	tui_field_draw(name, c, y + 9, x + 10, bw - 14, 1);
+	tui_canvas_text(c, y + 11, x + 3, bw - 6, TUI_ROLE_DIM,
+	                "Only looking?  Esc quits; then `pipebench demo` makes a");
+	tui_canvas_text(c, y + 12, x + 3, bw - 6, TUI_ROLE_DIM,
+	                "demo database to try it on, beside your own, never in it.");
+	if (message != NULL)
+		tui_canvas_text(c, y + 14, x + 3, bw - 6,
+		                is_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS, message);
+	else
+		tui_canvas_text(c, y + 14, x + 3, bw - 6, TUI_ROLE_DIM,
+		                "Enter start   Esc quit");
 }

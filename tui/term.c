@@ -72,7 +72,7 @@ const struct tui_theme *tui_term_theme_pick(void)
 	const char *no_colour = getenv("NO_COLOR");
 	if (no_colour != NULL && no_colour[0] != '\0')
 		return &term_mono;
-	if (!has_colors() || COLORS < 8)
+	if (!has_colors())
 		return &term_mono;
 	return &term_colour;
 }
@@ -83,12 +83,14 @@ int tui_term_monochrome(const struct tui_term *t)
 }
 
 /* Pair n + 1 is role n.  A terminal without default colours gets white on
- * black in their place. */
-static void term_theme_apply(const struct tui_theme *th)
+ * black in their place.  Returns the theme in force: COLORS is known only
+ * after start_color, and fewer than eight is monochrome after all. */
+static const struct tui_theme *term_theme_apply(const struct tui_theme *th)
 {
 	if (!th->colour)
-		return;
-	start_color();
+		return th;
+	if (start_color() == ERR || COLORS < 8 || COLOR_PAIRS <= TUI_ROLE_COUNT)
+		return &term_mono;
 	int defaults = use_default_colors() == OK;
 	for (int r = 0; r < TUI_ROLE_COUNT; r++) {
 		int fg = th->role[r].fg, bg = th->role[r].bg;
@@ -98,6 +100,7 @@ static void term_theme_apply(const struct tui_theme *th)
 		}
 		init_pair((short)(r + 1), (short)fg, (short)bg);
 	}
+	return th;
 }
 
 enum core_status tui_term_open(struct tui_term *t, int ascii, int tick_ms,
@@ -128,8 +131,7 @@ enum core_status tui_term_open(struct tui_term *t, int ascii, int tick_ms,
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 	wtimeout(stdscr, tick_ms);
-	t->theme = tui_term_theme_pick();
-	term_theme_apply(t->theme);
+	t->theme = term_theme_apply(tui_term_theme_pick());
 	t->cursor_shown = -1;
 	return CORE_OK;
 }

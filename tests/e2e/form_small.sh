@@ -1,0 +1,40 @@
+# The dialog on the smallest supported terminal, 80x24: the whole box
+# shows, and it survives a resize while open with everything typed kept.
+. "$(dirname "$0")/../lib.sh"
+
+"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
+tui_start 80 24 --db "$T/d.db" --today 2026-11-23
+wait_for "week 48"
+keys a
+wait_for "New meeting"
+type_text "Ærø Blåbær"
+wait_for "+ create account 'Ærø Blåbær'"
+keys Enter
+wait_for "new account, created on save"
+s=$(screen)
+assert_contains "$(printf '%s\n' "$s" | grep 'New meeting')" "┌ New meeting ─" "top edge"
+assert_contains "$(printf '%s\n' "$s" | grep '\[ Save \]')" "[ Cancel ]" "buttons"
+assert_contains "$s" "Contact form — matrix for first meeting" "form list"
+assert_contains "$(printf '%s\n' "$s" | grep 'phone')" "asks to confirm" "phone row"
+[ "$(printf '%s\n' "$s" | grep -c '└──')" -ge 1 ] || fail "no bottom edge:
+$s"
+
+tmux -L "$SOCK" resize-window -t 0 -x 100 -y 30
+wait_for "Ærø Blåbær"
+s=$(screen)
+# Drawn again on the larger screen, nothing typed lost.
+assert_contains "$(printf '%s\n' "$s" | grep 'New meeting')" "┌ New meeting" "top edge after resize"
+assert_contains "$(printf '%s\n' "$s" | grep 'Account')" "new account, created on save" "kept"
+
+# Cancel: the new account must not be created.
+keys Escape
+wait_for "Discard changes? y/n"
+keys y
+wait_gone "New meeting"
+keys q
+assert_eq "$(wait_exit)" 0 "exit status"
+if command -v sqlite3 >/dev/null 2>&1; then
+	assert_eq "$(sqlite3 "$T/d.db" "SELECT count(*) FROM account WHERE name = 'Ærø Blåbær'")" 0 \
+		"accounts named Ærø Blåbær"
+fi
+echo "form_small ok"

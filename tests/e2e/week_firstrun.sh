@@ -1,0 +1,51 @@
+# First run on an empty database: a screen that says what pipebench is and
+# how to begin, an edit line for the seller's name (æøå typed and edited),
+# Enter creates the seller and opens the empty week with its hint.  The
+# next start goes straight to the week.
+. "$(dirname "$0")/../lib.sh"
+# A fresh tmux server for the next run: a new socket, so the new server
+# never races the old one's exit.
+next_server() {
+	tmux -L "$SOCK" kill-server 2>/dev/null || true
+	SOCK="$SOCK.$1"
+	rm -f "$T/stderr"
+}
+
+tui_start 100 30 --db "$T/new.db" --today 2026-11-23
+wait_for "Welcome to pipebench"
+wait_for "type your name and press Enter"
+wait_for "pipebench demo"
+# An empty name is refused.
+keys C-u Enter
+wait_for "type your name first"
+type_text "Åse Kjærgårdx"
+keys BSpace
+wait_for "Åse Kjærgård"
+keys Enter
+wait_for "week 48 · 23–27 Nov 2026 · Åse Kjærgård"
+wait_for "press a to plan one"
+assert_eq "$(sqlite3 "$T/new.db" 'select name from seller')" "Åse Kjærgård" "the seller stored"
+keys q
+assert_eq "$(wait_exit)" 0 "exit status"
+
+next_server 1
+tui_start 100 30 --db "$T/new.db" --today 2026-11-23
+wait_for "week 48 · 23–27 Nov 2026 · Åse Kjærgård"
+assert_not_contains "$(screen)" "Welcome" "the second start"
+keys q
+assert_eq "$(wait_exit)" 0 "exit status"
+
+# Esc on the first-run screen quits without creating anybody.
+next_server 2
+tui_start 100 30 --db "$T/other.db" --today 2026-11-23
+wait_for "Welcome to pipebench"
+keys Escape
+assert_eq "$(wait_exit)" 0 "exit status"
+assert_eq "$(sqlite3 "$T/other.db" 'select count(*) from seller')" 0 "sellers after Esc"
+
+# --seller naming nobody is an error on stderr, not a screen.
+next_server 3
+tui_start 100 30 --db "$T/new.db" --today 2026-11-23 --seller Nobody
+assert_eq "$(wait_exit)" 1 "exit status for an unknown seller"
+assert_contains "$(cat "$T/stderr")" "Nobody" "stderr"
+echo "week first run ok"

@@ -1,0 +1,45 @@
+# Live refresh: with the TUI open and no key pressed, a second process
+# commits a meeting to the same database; the week shows it and the
+# panel's planned count goes up (PRAGMA data_version, polled on the tick).
+# Then a held mark from the second process moves the held count.
+. "$(dirname "$0")/../lib.sh"
+
+"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
+sid=$(sqlite3 "$T/d.db" "select id from seller where name = 'Mette Sørensen'")
+mon=$(date -u -d 2026-11-23 +%s)
+# The panel's total row: "total  5  10  0  0.0 / 5": planned and held.
+total() { screen | sed -n 's/^ total *[0-9.]* *\([0-9]*\) *\([0-9]*\) .*/\1 \2/p'; }
+
+tui_start 100 30 --db "$T/d.db" --today 2026-11-23
+wait_for "week 48"
+wait_for " total "
+before=$(total)
+planned=${before% *}
+held=${before#* }
+[ -n "$planned" ] || fail "no planned count in the panel"
+
+# Friday 07:00, before the demo's day starts, with an account of its own.
+sqlite3 -cmd ".timeout 5000" "$T/d.db" "
+  insert into account (name, created_at, updated_at)
+    values ('Livø Kommune', 0, 0);
+  insert into meeting (seller_id, account_id, starts_at, duration_min,
+    battlefield, type, form, dim, complexity, sale, status, form_reason,
+    created_at, updated_at)
+  values ($sid, last_insert_rowid(), $mon + 4 * 86400 + 7 * 3600, 60, 'new',
+    'workshop', 'physical', 'discovery', 'medium', 'solution', 'planned', '',
+    0, 0);"
+wait_for "07:00 Livø Kommune" 5
+i=0
+while [ "$(total)" = "$planned $held" ] && [ $i -lt 100 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+assert_eq "$(total)" "$((planned + 1)) $held" "planned and held after the insert"
+
+sqlite3 -cmd ".timeout 5000" "$T/d.db" "update meeting set status = 'held'
+  where account_id = (select id from account where name = 'Livø Kommune')"
+wait_for "07:00 ✓ Livø" 5
+assert_eq "$(total)" "$((planned + 1)) $((held + 1))" "planned and held after held"
+
+keys q
+assert_eq "$(wait_exit)" 0 "exit status"
+echo "week live ok"

@@ -1,0 +1,724 @@
+/* The meeting dialog, driven with synthetic events on a real SQLite file:
+ * picking an account, the matrix's preselection, the confirmation a weak
+ * form needs, validation, editing, cancelling, and what reaches the
+ * database (and what must not). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/calendar.h"
+#include "core/matrix.h"
+#include "db/conn.h"
+#include "db/meetings.h"
+#include "db/sellers.h"
+#include "tui/canvas.h"
+#include "tui/form.h"
+
+struct fx {
+	char dir[256];
+	char path[300];
+	struct db *db;
+	struct core_matrix mx;
+	int64_t seller;
+	int64_t hansen, bjornstad, orsted, hvido, laerdal;
+};
+
+static void check(enum core_status st, const struct core_error *err)
+{
+	if (st != CORE_OK)
+		fail_msg("%s", err->msg);
+}
+
+static int setup(void **state)
+{
+	struct fx *x = calloc(1, sizeof *x);
+	struct core_error err = { CORE_OK, "" };
+	const char *tmp = getenv("TMPDIR");
+	snprintf(x->dir, sizeof x->dir, "%s/pb-form.XXXXXX", tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(x->dir));
+	snprintf(x->path, sizeof x->path, "%s/d.db", x->dir);
+	check(db_open(x->path, DB_OPEN_CREATE, &x->db, &err), &err);
+	check(db_seller_insert(x->db, "Mette Sørensen", &x->seller, &err), &err);
+	check(db_account_insert(x->db, "Brødrene Hansen A/S", &x->hansen, &err), &err);
+	check(db_account_insert(x->db, "Bjørnstad AS", &x->bjornstad, &err), &err);
+	check(db_account_insert(x->db, "Ørsted Gruppen", &x->orsted, &err), &err);
+	check(db_account_insert(x->db, "Hvidø ApS", &x->hvido, &err), &err);
+	check(db_account_insert(x->db, "Lærdal AS", &x->laerdal, &err), &err);
+	check(core_matrix_default(&x->mx, &err), &err);
+	*state = x;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *x = *state;
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char p[320];
+	db_close(x->db);
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", x->path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(x->dir);
+	free(x);
+	return 0;
+}
+
+static int64_t day_of(int y, int m, int d)
+{
+	return core_days_from_date((struct core_date){ y, m, d });
+}
+
+static struct core_meeting tmpl(const struct fx *x, int64_t day, int minute)
+{
+	struct core_meeting m;
+	memset(&m, 0, sizeof m);
+	m.seller_id = x->seller;
+	m.starts_at = core_local_to_epoch(day, minute);
+	return m;
+}
+
+static int ev_char(struct tui_form *f, wint_t ch)
+{
+	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	return tui_form_event(f, &ev);
+}
+
+static int ev_key(struct tui_form *f, int key)
+{
+	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	return tui_form_event(f, &ev);
+}
+
+static int ev_click(struct tui_form *f, int y, int x)
+{
+	struct tui_event ev = { .kind = TUI_EV_MOUSE, .y = y, .x = x };
+	return tui_form_event(f, &ev);
+}
+
+/* Types UTF-8 one character at a time, as ncurses delivers it. */
+static void ev_text(struct tui_form *f, const char *s)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = strlen(s);
+	while (n > 0) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, s, n, &st);
+		assert_true(used > 0 && used <= n);
+		assert_int_equal(ev_char(f, (wint_t)wc), TUI_REDRAW);
+		s += used;
+		n -= used;
+	}
+}
+
+static void ev_repeat(struct tui_form *f, int key, int times)
+{
+	for (int i = 0; i < times; i++)
+		ev_key(f, key);
+}
+
+/* Draws the form over a blank 30x100 screen (or the canvas given) and
+ * returns the text, one line per row. */
+static char *draw_into(const struct tui_form *f, struct tui_canvas *c)
+{
+	static char buf[65536];
+	tui_canvas_clear(c);
+	tui_form_draw(f, c);
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(tui_canvas_dump(c, fp), 0);
+	rewind(fp);
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static char *draw(const struct tui_form *f)
+{
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 30, 100, 0), 0);
+	char *s = draw_into(f, &c);
+	tui_canvas_free(&c);
+	return s;
+}
+
+/* The first line of text holding needle (a copy); fails when none. */
+static const char *line_with(const char *text, const char *needle)
+{
+	static char line[1024];
+	const char *hit = strstr(text, needle);
+	if (hit == NULL)
+		fail_msg("no line with [%s] in:\n%s", needle, text);
+	const char *start = hit;
+	while (start > text && start[-1] != '\n')
+		start--;
+	size_t len = strcspn(start, "\n");
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	memcpy(line, start, len);
+	line[len] = '\0';
+	return line;
+}
+
+/* Row number of the first line holding needle. */
+static int row_of(const char *text, const char *needle)
+{
+	const char *hit = strstr(text, needle);
+	if (hit == NULL)
+		fail_msg("no line with [%s]", needle);
+	int row = 0;
+	for (const char *p = text; p < hit; p++)
+		row += *p == '\n';
+	return row;
+}
+
+static void assert_has(const char *text, const char *needle)
+{
+	if (strstr(text, needle) == NULL)
+		fail_msg("no [%s] in:\n%s", needle, text);
+}
+
+static void assert_lacks(const char *text, const char *needle)
+{
+	if (strstr(text, needle) != NULL)
+		fail_msg("unexpected [%s] in:\n%s", needle, text);
+}
+
+static size_t count_meetings(struct fx *x)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct core_meeting_list l = { 0 };
+	check(db_meeting_range(x->db, x->seller, 0, INT64_C(1) << 40, &l, &err), &err);
+	size_t n = l.n;
+	core_meeting_list_free(&l);
+	return n;
+}
+
+static struct core_meeting get(struct fx *x, int64_t id)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct core_meeting m;
+	check(db_meeting_get(x->db, id, &m, &err), &err);
+	return m;
+}
+
+static int64_t save(struct tui_form *f)
+{
+	assert_int_equal(ev_char(f, '\n'), TUI_CLOSE | TUI_RELOAD);
+	assert_true(tui_form_saved_id(f) > 0);
+	return tui_form_saved_id(f);
+}
+
+static void test_pick_account(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 10 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	assert_non_null(f);
+	char *s = draw(f);
+	assert_has(s, "New meeting");
+	assert_has(line_with(s, "When"), "2026-11-26");
+	assert_has(line_with(s, "When"), "Thu");
+	assert_has(line_with(s, "When"), "10:00");
+	assert_has(line_with(s, "Type"), "First meeting");
+	assert_has(line_with(s, "Battlefield"), "[Re-sale]");
+	assert_has(line_with(s, "Complexity"), "[medium]");
+	assert_has(line_with(s, "Complexity"), "[solution]");
+	assert_has(line_with(s, "4D"), "[Discovery]");
+
+	ev_text(f, "brø");
+	s = draw(f);
+	int hansen = row_of(s, "Brødrene Hansen A/S");
+	int create = row_of(s, "+ create account 'brø'");
+	assert_true(hansen > row_of(s, "Account"));
+	assert_true(create == hansen + 1);
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW); /* picks, does not save */
+	assert_int_equal(tui_form_saved_id(f), 0);
+	s = draw(f);
+	assert_has(line_with(s, "Account"), "Brødrene Hansen A/S");
+	assert_has(line_with(s, "Account"), "never visited");
+	assert_lacks(s, "+ create account");
+	/* The preselected form is the matrix's first choice. */
+	assert_has(line_with(s, "physical"), "▶ ▣ physical");
+	assert_has(line_with(s, "physical"), "first choice");
+	assert_lacks(line_with(s, "hybrid"), "▶");
+
+	int64_t id = save(f);
+	tui_form_free(f);
+	struct core_meeting m = get(x, id);
+	assert_int_equal(m.account_id, x->hansen);
+	assert_string_equal(m.account, "Brødrene Hansen A/S");
+	assert_int_equal(m.seller_id, x->seller);
+	assert_int_equal(m.starts_at, core_local_to_epoch(day_of(2026, 11, 26), 600));
+	assert_int_equal(m.duration_min, 60);
+	assert_string_equal(m.type, "first_meeting");
+	assert_int_equal(m.form, CORE_FORM_PHYSICAL);
+	assert_int_equal(m.battlefield, CORE_BF_RESALE);
+	assert_int_equal(m.complexity, CORE_CX_MEDIUM);
+	assert_int_equal(m.sale, CORE_SALE_SOLUTION);
+	assert_int_equal(m.dim, CORE_DIM_DISCOVERY);
+	assert_int_equal(m.status, CORE_MS_PLANNED);
+	assert_string_equal(m.form_reason, "");
+}
+
+/* A name typed in full, in another case, is taken without picking. */
+static void test_exact_name(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	/* A held physical visit two weeks before the new meeting. */
+	struct core_meeting v = tmpl(x, day_of(2026, 11, 12), 9 * 60);
+	v.account_id = x->orsted;
+	v.duration_min = 60;
+	strcpy(v.type, "follow_up");
+	check(db_meeting_insert(x->db, &v, &err), &err);
+	check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
+
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 8 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "ØRSTED GRUPPEN");
+	assert_int_equal(ev_char(f, '\t'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(line_with(s, "Account"), "Ørsted Gruppen");
+	assert_has(line_with(s, "Account"), "last visit 14 days before");
+	int64_t id = save(f);
+	tui_form_free(f);
+	assert_int_equal(get(x, id).account_id, x->orsted);
+}
+
+static void test_negotiation_phone(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 25), 13 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "ørs");
+	ev_char(f, '\n');
+	ev_repeat(f, KEY_DOWN, 3); /* account, when, battlefield: type */
+	assert_int_equal(ev_char(f, 'n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(line_with(s, "Type"), "Negotiation");
+	assert_has(s, "Contact form — matrix for negotiation");
+	assert_has(line_with(s, "physical"), "▶ ▣ physical");
+	assert_has(line_with(s, "physical"), "first choice");
+	assert_has(line_with(s, "hybrid"), "possible (depends on complexity: medium)");
+	assert_has(line_with(s, "phone"), "hardly — asks to confirm");
+
+	/* Booking re-preselects phone; back to negotiation, physical. */
+	ev_char(f, 'c');
+	s = draw(f);
+	assert_has(line_with(s, "Type"), "Canvassing / booking a meeting");
+	assert_has(line_with(s, "☎ phone"), "▶");
+	assert_has(line_with(s, "physical"), "no-go");
+	ev_char(f, 'n');
+	assert_has(line_with(draw(f), "physical"), "▶");
+
+	/* High complexity makes hybrid hardly; physical stays. */
+	ev_key(f, KEY_DOWN);
+	ev_key(f, KEY_RIGHT);
+	s = draw(f);
+	assert_has(line_with(s, "Complexity"), "[high]");
+	assert_has(line_with(s, "hybrid"), "hardly");
+	assert_has(line_with(s, "physical"), "▶");
+
+	/* The seller picks phone by hand: it stays picked. */
+	ev_repeat(f, KEY_DOWN, 2); /* 4D, then the forms */
+	assert_int_equal(ev_char(f, 't'), TUI_REDRAW);
+	assert_has(line_with(draw(f), "☎ phone"), "▶");
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_int_equal(tui_form_saved_id(f), 0);
+	assert_int_equal(count_meetings(x), 0);
+	s = draw(f);
+	assert_has(s, "☎ phone is rated hardly for negotiation — use it anyway?");
+	assert_has(line_with(s, "reason"), "Enter confirm, Esc back");
+
+	ev_text(f, "kunden er i Tromsø");
+	assert_int_equal(count_meetings(x), 0);
+	int64_t id = save(f);
+	tui_form_free(f);
+	struct core_meeting m = get(x, id);
+	assert_int_equal(m.form, CORE_FORM_PHONE);
+	assert_string_equal(m.form_reason, "kunden er i Tromsø");
+	assert_string_equal(m.type, "negotiation");
+	assert_int_equal(m.complexity, CORE_CX_HIGH);
+	assert_int_equal(m.account_id, x->orsted);
+}
+
+static void test_booking_physical(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 27), 9 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "lærd");
+	ev_char(f, '\n');
+	ev_repeat(f, KEY_DOWN, 3);
+	ev_key(f, KEY_LEFT); /* first meeting -> booking */
+	ev_repeat(f, KEY_DOWN, 3);
+	assert_has(line_with(draw(f), "☎ phone"), "▶");
+	ev_char(f, 'p');
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(s, "▣ physical is rated no-go for booking — use it anyway?");
+
+	/* Esc backs out: nothing saved, the dialog still open. */
+	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
+	s = draw(f);
+	assert_lacks(s, "use it anyway");
+	assert_has(s, "Not saved");
+	assert_int_equal(count_meetings(x), 0);
+
+	/* Asked again; an empty reason is a plain yes. */
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_has(draw(f), "use it anyway?");
+	int64_t id = save(f);
+	tui_form_free(f);
+	struct core_meeting m = get(x, id);
+	assert_int_equal(m.form, CORE_FORM_PHYSICAL);
+	assert_string_equal(m.type, "booking");
+	assert_string_equal(m.form_reason, "");
+	assert_int_equal(m.account_id, x->laerdal);
+}
+
+static void test_validation(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 23), 10 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 30, 100, 0), 0);
+
+	/* No account. */
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_has(draw(f), "Account: type a name and pick it from the list");
+
+	/* A name that is no account, the list closed: not taken silently. */
+	ev_text(f, "Ukjent Firma");
+	ev_char(f, 27);
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(s, "Account: no account 'Ukjent Firma'");
+	assert_has(s, "+ create account 'Ukjent Firma'");
+	ev_char(f, 21); /* Ctrl-U */
+	ev_text(f, "bjørn");
+	ev_char(f, '\n');
+
+	/* A bad date: named, in the error role, the date focused. */
+	ev_char(f, '\t');
+	ev_char(f, 21);
+	ev_text(f, "2026-02-30");
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_int_equal(tui_form_saved_id(f), 0);
+	s = draw_into(f, &c);
+	const char *msg = line_with(s, "Date: bad date '2026-02-30'");
+	assert_has(msg, "February 2026 has 28 days");
+	int row = row_of(s, "Date: bad date");
+	int col = (int)(strstr(msg, "Date:") - msg);
+	assert_int_equal(c.cells[row * c.w + col].role, TUI_ROLE_ERROR);
+	assert_int_equal(c.cursor_y, row_of(s, "When"));
+	assert_has(line_with(s, "When"), "???");
+	/* Everything typed is kept. */
+	assert_has(line_with(s, "Account"), "Bjørnstad AS");
+	assert_has(line_with(s, "When"), "2026-02-30");
+	assert_int_equal(count_meetings(x), 0);
+
+	/* Fixed, then one day on with the stepper; a bad time next. */
+	ev_char(f, 21);
+	ev_text(f, "2026-12-01");
+	ev_char(f, '\t');
+	ev_key(f, KEY_RIGHT);
+	assert_has(line_with(draw(f), "When"), "2026-12-02");
+	assert_has(line_with(draw(f), "When"), "Wed");
+	ev_char(f, '\t');
+	ev_char(f, 21);
+	ev_text(f, "25:00");
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	s = draw_into(f, &c);
+	assert_has(s, "Time: bad time '25:00'");
+	assert_int_equal(c.cursor_y, row_of(s, "When"));
+	ev_char(f, 21);
+	ev_text(f, "9:15");
+	ev_char(f, '\t');
+	ev_char(f, 21);
+	ev_text(f, "2x");
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_has(draw(f), "Duration: bad duration '2x'");
+	ev_key(f, KEY_BACKSPACE);
+	ev_text(f, "h");
+	int64_t id = save(f);
+	tui_form_free(f);
+	tui_canvas_free(&c);
+	struct core_meeting m = get(x, id);
+	assert_int_equal(m.starts_at, core_local_to_epoch(day_of(2026, 12, 2), 9 * 60 + 15));
+	assert_int_equal(m.duration_min, 120);
+	assert_int_equal(m.account_id, x->bjornstad);
+}
+
+static void test_edit(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	struct core_meeting m0 = tmpl(x, day_of(2026, 11, 24), 13 * 60 + 30);
+	m0.account_id = x->hvido;
+	m0.duration_min = 90;
+	m0.battlefield = CORE_BF_UPSELL;
+	strcpy(m0.type, "workshop");
+	m0.form = CORE_FORM_HYBRID;
+	m0.dim = CORE_DIM_DESTINATION;
+	m0.complexity = CORE_CX_HIGH;
+	m0.sale = CORE_SALE_PRODUCT;
+	check(db_meeting_insert(x->db, &m0, &err), &err);
+	struct core_meeting m = get(x, m0.id);
+
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, 0);
+	char *s = draw(f);
+	assert_has(s, "Edit meeting");
+	assert_has(line_with(s, "Account"), "Hvidø ApS");
+	assert_has(line_with(s, "When"), "2026-11-24");
+	assert_has(line_with(s, "When"), "13:30");
+	assert_has(line_with(s, "When"), "1:30");
+	assert_has(line_with(s, "Battlefield"), "[Upsell]");
+	assert_has(line_with(s, "Type"), "Workshop");
+	assert_has(line_with(s, "Complexity"), "[high]");
+	assert_has(line_with(s, "Complexity"), "[product]");
+	assert_has(line_with(s, "4D"), "[Destination]");
+	assert_has(line_with(s, "◐ hybrid"), "▶");
+	assert_int_equal(save(f), m.id);
+	tui_form_free(f);
+	struct core_meeting m1 = get(x, m.id);
+	assert_int_equal(m1.account_id, m.account_id);
+	assert_int_equal(m1.starts_at, m.starts_at);
+	assert_int_equal(m1.duration_min, 90);
+	assert_int_equal(m1.battlefield, CORE_BF_UPSELL);
+	assert_string_equal(m1.type, "workshop");
+	assert_int_equal(m1.form, CORE_FORM_HYBRID);
+	assert_int_equal(m1.dim, CORE_DIM_DESTINATION);
+	assert_int_equal(m1.complexity, CORE_CX_HIGH);
+	assert_int_equal(m1.sale, CORE_SALE_PRODUCT);
+	assert_int_equal(count_meetings(x), 1);
+
+	/* A new time, nothing else. */
+	f = tui_form_open(x->db, &x->mx, &m1, 0);
+	ev_char(f, '\t');
+	ev_char(f, '\t');
+	ev_char(f, '\t');
+	ev_char(f, 21);
+	ev_text(f, "15:00");
+	assert_int_equal(save(f), m.id);
+	tui_form_free(f);
+	struct core_meeting m2 = get(x, m.id);
+	assert_int_equal(m2.starts_at, core_local_to_epoch(day_of(2026, 11, 24), 15 * 60));
+	assert_int_equal(m2.form, CORE_FORM_HYBRID);
+	assert_string_equal(m2.type, "workshop");
+	assert_int_equal(count_meetings(x), 1);
+}
+
+/* A weak form saved with a reason is not asked about again, until the
+ * type makes it weaker still. */
+static void test_edit_confirmed(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	struct core_meeting m0 = tmpl(x, day_of(2026, 11, 25), 11 * 60);
+	m0.account_id = x->hansen;
+	m0.duration_min = 30;
+	strcpy(m0.type, "negotiation");
+	m0.form = CORE_FORM_PHONE;
+	strcpy(m0.form_reason, "kunden vil det");
+	check(db_meeting_insert(x->db, &m0, &err), &err);
+	struct core_meeting m = get(x, m0.id);
+
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, 0);
+	assert_int_equal(save(f), m.id);
+	tui_form_free(f);
+	assert_string_equal(get(x, m.id).form_reason, "kunden vil det");
+
+	f = tui_form_open(x->db, &x->mx, &m, 0);
+	ev_repeat(f, KEY_DOWN, 3);
+	ev_char(f, 'w'); /* workshop: phone is impossible */
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(s, "☎ phone is rated impossible for workshop — use it anyway?");
+	/* The old reason is there to keep or change. */
+	assert_has(line_with(s, "reason"), "kunden vil det");
+	ev_char(f, 23); /* Ctrl-W */
+	ev_text(f, "også nu");
+	assert_int_equal(save(f), m.id);
+	tui_form_free(f);
+	assert_string_equal(get(x, m.id).form_reason, "kunden vil også nu");
+
+	/* A form that needs no confirmation drops the reason. */
+	struct core_meeting m2 = get(x, m.id);
+	f = tui_form_open(x->db, &x->mx, &m2, 0);
+	ev_repeat(f, KEY_DOWN, 6);
+	ev_char(f, 'p');
+	save(f);
+	tui_form_free(f);
+	assert_string_equal(get(x, m.id).form_reason, "");
+}
+
+static void test_cancel(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 23), 10 * 60);
+	/* Untouched: Esc closes at once. */
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_char(f, '\t');
+	ev_key(f, KEY_DOWN);
+	assert_int_equal(ev_char(f, 27), TUI_CLOSE);
+	assert_int_equal(tui_form_saved_id(f), 0);
+	tui_form_free(f);
+
+	/* Changed: asked first; n goes back, y discards. */
+	f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_repeat(f, KEY_DOWN, 2);
+	ev_key(f, KEY_RIGHT); /* battlefield: upsell */
+	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
+	assert_has(draw(f), "Discard changes? y/n");
+	assert_int_equal(ev_char(f, 'x'), TUI_NONE);
+	assert_int_equal(ev_char(f, 'n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_lacks(s, "Discard changes?");
+	assert_has(line_with(s, "Battlefield"), "[Upsell]");
+	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
+	assert_int_equal(ev_char(f, 'y'), TUI_CLOSE);
+	assert_int_equal(tui_form_saved_id(f), 0);
+	tui_form_free(f);
+	assert_int_equal(count_meetings(x), 0);
+}
+
+static size_t accounts_named(struct fx *x, const char *text)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct db_account a[8];
+	size_t n = 0;
+	check(db_account_search(x->db, x->seller, text, a, 8, &n, &err), &err);
+	return n;
+}
+
+static void test_new_account(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "Næstved Tømrer");
+	char *s = draw(f);
+	assert_has(s, "+ create account 'Næstved Tømrer'");
+	ev_char(f, '\n');
+	assert_has(line_with(draw(f), "Account"), "new account, created on save");
+	assert_int_equal(accounts_named(x, "Næstved"), 0);
+	/* Cancelled: the account must not exist. */
+	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
+	assert_int_equal(ev_char(f, 'y'), TUI_CLOSE);
+	tui_form_free(f);
+	assert_int_equal(accounts_named(x, "Næstved"), 0);
+
+	/* Saved: created with the meeting. */
+	f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "Næstved Tømrer");
+	ev_char(f, '\n');
+	int64_t id = save(f);
+	tui_form_free(f);
+	assert_int_equal(accounts_named(x, "næstved"), 1);
+	struct core_meeting m = get(x, id);
+	assert_string_equal(m.account, "Næstved Tømrer");
+	assert_true(m.account_id > x->laerdal);
+}
+
+static void test_busy(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	struct db *other = NULL;
+	check(db_open(x->path, 0, &other, &err), &err);
+	db_set_busy_timeout(x->db, 50);
+	check(db_tx_begin(other, &err), &err);
+
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	ev_text(f, "hvid");
+	ev_char(f, '\n');
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	char *s = draw(f);
+	assert_has(s, "Not saved:");
+	assert_has(line_with(s, "Account"), "Hvidø ApS");
+	assert_int_equal(tui_form_saved_id(f), 0);
+
+	db_tx_rollback(other);
+	db_close(other);
+	save(f);
+	tui_form_free(f);
+	assert_int_equal(count_meetings(x), 1);
+}
+
+/* ASCII drawing, the 80x24 fit, and mouse clicks. */
+static void test_ascii_mouse(void **state)
+{
+	struct fx *x = *state;
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 1);
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 24, 80, 1), 0);
+	ev_text(f, "Hansen");
+	ev_char(f, '\n');
+	char *s = draw_into(f, &c);
+	assert_has(line_with(s, "physical"), "> P physical");
+	assert_has(s, "Contact form - matrix for first meeting");
+	assert_lacks(s, "▶");
+	/* The whole box shows: top edge, buttons, bottom edge. */
+	assert_has(s, "+ New meeting ");
+	assert_has(line_with(s, "[ Save ]"), "[ Cancel ]");
+	assert_true(row_of(s, "[ Save ]") < 23);
+
+	/* Click "virtual" and the battlefield "New". */
+	const char *line = line_with(s, "V virtual");
+	int y = row_of(s, "V virtual");
+	assert_int_equal(ev_click(f, y, (int)(strstr(line, "virtual") - line)), TUI_REDRAW);
+	line = line_with(s, "Battlefield");
+	y = row_of(s, "Battlefield");
+	assert_int_equal(ev_click(f, y, (int)(strstr(line, " New ") - line) + 2), TUI_REDRAW);
+	s = draw_into(f, &c);
+	assert_has(line_with(s, "virtual"), "> V virtual");
+	assert_has(line_with(s, "Battlefield"), "[New]");
+	/* A click outside the dialog does nothing. */
+	assert_int_equal(ev_click(f, 0, 0), TUI_NONE);
+
+	line = line_with(s, "[ Save ]");
+	y = row_of(s, "[ Save ]");
+	assert_int_equal(ev_click(f, y, (int)(strstr(line, "[ Save ]") - line) + 2),
+	                 TUI_CLOSE | TUI_RELOAD);
+	struct core_meeting m = get(x, tui_form_saved_id(f));
+	tui_form_free(f);
+	tui_canvas_free(&c);
+	assert_int_equal(m.form, CORE_FORM_VIRTUAL);
+	assert_int_equal(m.battlefield, CORE_BF_NEW);
+	assert_int_equal(m.account_id, x->hansen);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_pick_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exact_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_negotiation_phone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_booking_physical, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edit_confirmed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cancel, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ascii_mouse, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
