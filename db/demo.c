@@ -22,6 +22,7 @@
 #define DEMO_FUTURE_WEEKS 2
 #define DAY_SLOTS 18
 #define DAY_START_MIN (8 * 60)
+#define DEMO_CACHE_KIB (-128 * 1024)
 
 enum demo_stmt {
 	DS_SELLER, DS_ACCOUNT, DS_CONTACT, DS_MEETING, DS_TARGET, DS_WEIGHT,
@@ -402,16 +403,17 @@ static enum core_status demo_meeting(struct demo *d, int seller, int accounts,
 	return demo_step(d, st, "adding demo meetings", err);
 }
 
-/* Seller by seller, week by week: the rows arrive in the order of the
- * index meeting(seller_id, starts_at), which keeps that index appending. */
+/* Week by week, seller by seller: the rows arrive nearly in start order,
+ * so the indexes on updated_at and (seller_id, starts_at) grow at a few
+ * hot pages instead of all over the file. */
 static enum core_status demo_meetings(struct demo *d, int accounts,
                                       struct core_error *err)
 {
 	struct demo_slot slots[DEMO_MAX_PER_WEEK];
 	int64_t this_monday = core_isoweek_monday(core_isoweek_of(d->o->today));
-	for (int s = 0; s < d->o->sellers; s++) {
-		for (int w = -d->o->weeks; w <= DEMO_FUTURE_WEEKS; w++) {
-			int64_t monday = this_monday + 7 * (int64_t)w;
+	for (int w = -d->o->weeks; w <= DEMO_FUTURE_WEEKS; w++) {
+		int64_t monday = this_monday + 7 * (int64_t)w;
+		for (int s = 0; s < d->o->sellers; s++) {
 			demo_plan_week(&d->rng, d->o->per_week, slots);
 			for (int i = 0; i < d->o->per_week; i++) {
 				enum core_status st = demo_meeting(d, s, accounts,
@@ -478,6 +480,25 @@ static enum core_status demo_refuse_nonempty(struct demo *d, struct core_error *
 	return CORE_OK;
 }
 
+/* PRAGMA cache_size, read or set (negative: KiB).  The PRAGMA takes no
+ * parameter; the number is formatted, never text from outside. */
+static int demo_cache_size(struct db *db, const int *set)
+{
+	char sql[64];
+	if (set != NULL)
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", *set);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA cache_size");
+	sqlite3_stmt *st;
+	int v = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 static enum core_status demo_run(struct demo *d, int accounts, struct core_error *err)
 {
 	enum core_status s = demo_refuse_nonempty(d, err);
@@ -488,7 +509,11 @@ static enum core_status demo_run(struct demo *d, int accounts, struct core_error
 	if (s == CORE_OK)
 		s = demo_accounts(d, accounts, err);
 	if (s == CORE_OK)
+		s = db_exec(d->db, "DROP INDEX meeting_account; DROP INDEX meeting_updated; DROP INDEX meeting_seller_start", err);
+	if (s == CORE_OK)
 		s = demo_meetings(d, accounts, err);
+	if (s == CORE_OK)
+		s = db_exec(d->db, "CREATE INDEX meeting_seller_start ON meeting(seller_id, starts_at); CREATE INDEX meeting_updated ON meeting(updated_at); CREATE INDEX meeting_account ON meeting(account_id, starts_at);", err);
 	if (s == CORE_OK)
 		s = demo_settings(d, err);
 	return s;
@@ -518,8 +543,16 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 		s = core_matrix_default(&d->matrix, err);
 	if (s == CORE_OK && d->matrix.n_types == 0)
 		s = core_error_set(err, CORE_ERR_INPUT, "demo: the matrix has no meeting types");
-	if (s == CORE_OK)
+	/* The fill touches every page of the new file; a cache as large as the
+	 * indexes keeps the random inserts into meeting(account_id, ...) from
+	 * spilling half-built pages to the WAL and reading them back.  Pages
+	 * are only allocated as they are used. */
+	int old_cache = demo_cache_size(db, NULL);
+	int big_cache = DEMO_CACHE_KIB;
+	if (s == CORE_OK) {
+		demo_cache_size(db, &big_cache);
 		s = db_tx_begin(db, err);
+	}
 	if (s == CORE_OK) {
 		s = demo_run(d, accounts, err);
 		for (int i = 0; i < DS_COUNT; i++)
@@ -529,6 +562,7 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 		else
 			db_tx_rollback(db);
 	}
+	demo_cache_size(db, &old_cache);
 	free(d->seller_ids);
 	free(d->account_ids);
 	free(d->customer);

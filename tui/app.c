@@ -403,8 +403,14 @@ static int app_act_meeting(struct app *a, int delta)
 	return TUI_REDRAW;
 }
 
+static int app_half_hour_up(int minute)
+{
+	return (minute + APP_STEP_MIN - 1) / APP_STEP_MIN * APP_STEP_MIN;
+}
+
 /* The first free half hour on the cursor's day: after the selected meeting,
- * else from 09:00, past every meeting it would overlap. */
+ * else from 09:00, past every meeting it would overlap.  One pass: the
+ * meetings come by start, so none passed over can overlap a later slot. */
 static int app_free_slot(const struct app *a)
 {
 	size_t n;
@@ -414,18 +420,13 @@ static int app_free_slot(const struct app *a)
 	int min;
 	if (cur != NULL && app_meeting_day(a, cur, &min) == a->day)
 		start = min + cur->duration_min;
-	for (int moved = 1; moved;) {
-		moved = 0;
-		start = (start + APP_STEP_MIN - 1) / APP_STEP_MIN * APP_STEP_MIN;
-		for (size_t i = 0; i < n; i++) {
-			if (m[i].status == CORE_MS_CANCELLED ||
-			    app_meeting_day(a, &m[i], &min) != a->day)
-				continue;
-			if (min < start + APP_STEP_MIN && start < min + m[i].duration_min) {
-				start = min + m[i].duration_min;
-				moved = 1;
-			}
-		}
+	start = app_half_hour_up(start);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].status == CORE_MS_CANCELLED ||
+		    app_meeting_day(a, &m[i], &min) != a->day)
+			continue;
+		if (min < start + APP_STEP_MIN && start < min + m[i].duration_min)
+			start = app_half_hour_up(min + m[i].duration_min);
 	}
 	return start > APP_LAST_START ? APP_LAST_START : start;
 }

@@ -18,31 +18,19 @@
 #include "db/sellers.h"
 #include "tui/field.h"
 
-/* The box fits an 80x24 terminal; it is the same on larger ones. */
+/* The box fits an 80x24 terminal and is the same on larger ones. */
 #define FORM_W 78
 #define FORM_H 18
 #define FORM_MATCHES 6
 #define FORM_MAX_HITS 64
 #define FORM_ESC 27
 
-/* Columns inside the box. */
+/* Inside the box: rows, and columns not in form_at[]. */
 enum {
-	COL_LABEL = 2, COL_VALUE = 15,
-	ACCOUNT_W = 24, INFO_X = 41,
-	DATE_W = 11, DAY_X = 27, TIME_X = 33, TIME_W = 6,
-	DUR_LABEL_X = 41, DUR_X = 50, DUR_W = 6,
-	SALE_LABEL_X = 42, SALE_X = 48,
-	FORM_MARK_X = 3, FORM_REASON_X = 18,
-	REASON_X = 10, REASON_W = 36,
-	SAVE_X = 55, CANCEL_X = 65,
-	LIST_W = 61
-};
-
-/* Rows inside the box. */
-enum {
-	ROW_ACCOUNT = 1, ROW_WHEN, ROW_BF, ROW_TYPE, ROW_CX, ROW_DIM,
-	ROW_FORMS_HEAD = 8, ROW_FORMS = 9, ROW_MESSAGE = 14, ROW_BUTTONS,
-	ROW_HINTS
+	ROW_ACCOUNT = 1, ROW_FORMS_HEAD = 8, ROW_FORMS = 9, ROW_MESSAGE = 14,
+	ROW_BUTTONS = 15, ROW_HINTS = 16,
+	COL_LABEL = 2, INFO_X = 41, REASON_X = 10, REASON_W = 36,
+	FORM_REASON_X = 18, LIST_X = 14, LIST_W = 61
 };
 
 /* Tab order. */
@@ -52,16 +40,26 @@ enum form_focus {
 	FF_COUNT
 };
 
-/* The first focus of each screen row, for Up/Down. */
-static const enum form_focus form_rows[] = {
-	FF_ACCOUNT, FF_DATE, FF_BATTLEFIELD, FF_TYPE, FF_COMPLEXITY, FF_DIM,
-	FF_FORM, FF_SAVE
+/* Where each focus sits in the box (w: a field's columns).  Up and Down
+ * move between rows, so the rows here are the screen's. */
+static const struct { signed char row, col, w; } form_at[FF_COUNT] = {
+	[FF_ACCOUNT] = { 1, 15, 24 }, [FF_DATE] = { 2, 15, 11 },
+	[FF_DAY] = { 2, 27, 0 }, [FF_TIME] = { 2, 33, 6 },
+	[FF_DURATION] = { 2, 50, 6 }, [FF_BATTLEFIELD] = { 3, 15, 0 },
+	[FF_TYPE] = { 4, 14, 0 }, [FF_COMPLEXITY] = { 5, 15, 0 },
+	[FF_SALE] = { 5, 48, 0 }, [FF_DIM] = { 6, 15, 0 },
+	[FF_FORM] = { 9, 3, 0 }, [FF_SAVE] = { 15, 55, 0 }, [FF_CANCEL] = { 15, 65, 0 },
+};
+
+static const struct { signed char row, col; const char *text; } form_labels[] = {
+	{ 1, 2, "Account" }, { 2, 2, "When" }, { 2, 41, "duration" },
+	{ 3, 2, "Battlefield" }, { 4, 2, "Type" }, { 5, 2, "Complexity" },
+	{ 5, 42, "Sale" }, { 6, 2, "4D" },
 };
 
 enum form_mode { FM_EDIT, FM_CONFIRM, FM_DISCARD };
 enum form_acct { ACCT_NONE, ACCT_PICKED, ACCT_NEW };
-
-/* What a click on a drawn rectangle means. */
+/* What a click on a drawn rectangle does. */
 enum form_hit_kind { HIT_FOCUS, HIT_OPTION, HIT_STEP, HIT_FORM, HIT_MATCH };
 
 struct form_hit {
@@ -87,7 +85,6 @@ struct tui_form {
 	enum form_mode mode;
 	enum form_focus focus;
 	int dirty;
-
 	struct tui_field account, date, time, duration, reason;
 
 	enum form_acct acct_state;
@@ -104,7 +101,7 @@ struct tui_form {
 	enum core_form form;
 	int form_by_hand;
 
-	/* The combination the seller confirmed; its reason is in f->reason. */
+	/* What the seller confirmed; the reason they gave is in f->reason. */
 	int confirmed, confirmed_type;
 	enum core_form confirmed_form;
 	enum core_rating confirmed_rating;
@@ -115,18 +112,9 @@ struct tui_form {
 	struct form_view *view;
 };
 
-/* --- small helpers ------------------------------------------------------ */
+/* --- helpers ------------------------------------------------------------- */
 
-static const char *form_glyph(int ascii, enum core_form form, char letter[2])
-{
-	if (!ascii)
-		return core_form_glyph(form);
-	letter[0] = core_form_letter(form);
-	letter[1] = '\0';
-	return letter;
-}
-
-/* The message line (an error, or why nothing was saved). */
+/* The message line: an error, or why nothing was saved. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -137,6 +125,15 @@ static void form_say(struct tui_form *f, int role, const char *fmt, ...)
 	vsnprintf(f->message, sizeof f->message, fmt, ap);
 	va_end(ap);
 	f->message_role = role;
+}
+
+static const char *form_glyph(int ascii, enum core_form form, char letter[2])
+{
+	if (!ascii)
+		return core_form_glyph(form);
+	letter[0] = core_form_letter(form);
+	letter[1] = '\0';
+	return letter;
 }
 
 static struct tui_field *form_field(struct tui_form *f, enum form_focus ff)
@@ -218,31 +215,29 @@ static void form_recommend(struct tui_form *f)
 		f->form = f->choices[0].form;
 }
 
-static int form_choice_index(const struct tui_form *f)
+static const struct core_form_choice *form_choice(const struct tui_form *f)
 {
 	for (int i = 0; i < CORE_FORM_COUNT; i++)
 		if (f->choices[i].form == f->form)
-			return i;
-	return 0;
+			return &f->choices[i];
+	return &f->choices[0];
 }
 
 static void form_pick_form(struct tui_form *f, enum core_form form)
 {
-	if (f->form != form)
-		f->dirty = 1;
+	f->dirty |= f->form != form;
 	f->form = form;
 	f->form_by_hand = 1;
 	f->message[0] = '\0';
 }
 
-/* The chosen form needs the seller's word unless they gave it for this
- * very type, form and rating. */
+/* A weak form needs the seller's word, unless they gave it for this very
+ * type, form and rating. */
 static int form_needs_confirm(const struct tui_form *f)
 {
-	const struct core_form_choice *c = &f->choices[form_choice_index(f)];
-	if (!c->needs_confirm)
-		return 0;
-	return !(f->confirmed && f->confirmed_type == f->value[FF_TYPE] &&
+	const struct core_form_choice *c = form_choice(f);
+	return c->needs_confirm &&
+	       !(f->confirmed && f->confirmed_type == f->value[FF_TYPE] &&
 	         f->confirmed_form == f->form && f->confirmed_rating == c->resolved);
 }
 
@@ -251,7 +246,7 @@ static void form_confirm_record(struct tui_form *f)
 	f->confirmed = 1;
 	f->confirmed_type = f->value[FF_TYPE];
 	f->confirmed_form = f->form;
-	f->confirmed_rating = f->choices[form_choice_index(f)].resolved;
+	f->confirmed_rating = form_choice(f)->resolved;
 }
 
 /* --- choice rows --------------------------------------------------------- */
@@ -267,32 +262,20 @@ static void form_choice_set(struct tui_form *f, enum form_focus ff, int v)
 		form_recommend(f);
 }
 
-static void form_choice_step(struct tui_form *f, enum form_focus ff, int delta)
-{
-	int n = form_choice_count(f, ff);
-	if (n == 0)
-		return;
-	int v = f->value[ff];
-	v = v < 0 ? (delta > 0 ? 0 : n - 1) : ((v + delta) % n + n) % n;
-	form_choice_set(f, ff, v);
-}
-
 /* A letter picks the next option starting with it ("d" walks the four
- * D's of the 4D row). */
-static int form_choice_letter(struct tui_form *f, enum form_focus ff, wint_t ch)
+ * D's of the 4D row).  delta 0: step by the letter ch instead. */
+static void form_choice_step(struct tui_form *f, enum form_focus ff, int delta,
+                             wint_t ch)
 {
-	int n = form_choice_count(f, ff);
-	if (ch > 127 || !isalpha((int)ch))
-		return 0;
+	int n = form_choice_count(f, ff), v = f->value[ff] < 0 ? -1 : f->value[ff];
 	for (int k = 1; k <= n; k++) {
-		int i = ((f->value[ff] < 0 ? -1 : f->value[ff]) + k) % n;
-		const char *label = form_choice_label(f, ff, i);
-		if (tolower((unsigned char)label[0]) == tolower((int)ch)) {
+		int i = delta < 0 ? (v <= 0 ? n - 1 : v - 1) : (v + k) % n;
+		if (delta != 0 || tolower((unsigned char)form_choice_label(f, ff, i)[0]) ==
+		                  tolower((int)ch)) {
 			form_choice_set(f, ff, i);
-			return 1;
+			return;
 		}
 	}
-	return 0;
 }
 
 /* --- the account --------------------------------------------------------- */
@@ -302,7 +285,6 @@ static void form_account_search(struct tui_form *f)
 	char text[CORE_NAME_MAX];
 	struct core_error err = { CORE_OK, "" };
 	tui_field_get(&f->account, text, sizeof text);
-	f->n_matches = 0;
 	if (db_account_search(f->db, f->m.seller_id, text, f->matches, FORM_MATCHES,
 	                      &f->n_matches, &err) != CORE_OK) {
 		f->n_matches = 0;
@@ -316,6 +298,7 @@ static void form_account_search(struct tui_form *f)
 	f->list_open = f->n_matches > 0 || f->list_create;
 }
 
+/* Entry i of the list: a match, or (past them) the new account typed. */
 static void form_account_pick(struct tui_form *f, int i)
 {
 	if (i >= 0 && (size_t)i < f->n_matches) {
@@ -340,23 +323,14 @@ static void form_account_resolve(struct tui_form *f)
 		return;
 	form_account_search(f);
 	f->list_open = 0;
-	for (size_t i = 0; i < f->n_matches; i++) {
+	for (size_t i = 0; i < f->n_matches; i++)
 		if (tui_field_equal_ci(&f->account, f->matches[i].name)) {
 			form_account_pick(f, (int)i);
 			return;
 		}
-	}
 }
 
-static void form_account_edited(struct tui_form *f)
-{
-	if (f->acct_state != ACCT_NONE &&
-	    !tui_field_equal_ci(&f->account, f->acct.name))
-		f->acct_state = ACCT_NONE;
-	form_account_search(f);
-}
-
-/* The meeting's account, with its distance and last visit. */
+/* The meeting's own account, with its distance and last visit. */
 static void form_account_load(struct tui_form *f)
 {
 	struct core_error err = { CORE_OK, "" };
@@ -376,6 +350,8 @@ static void form_account_load(struct tui_form *f)
 
 /* --- opening ------------------------------------------------------------- */
 
+/* The fields from the meeting.  Every field was sized for its text at
+ * tui_field_init, so setting one cannot fail. */
 static void form_fill(struct tui_form *f)
 {
 	const struct core_meeting *m = &f->m;
@@ -391,30 +367,30 @@ static void form_fill(struct tui_form *f)
 	snprintf(buf, sizeof buf, "%d:%02d", dur / 60, dur % 60);
 	tui_field_set(&f->duration, buf);
 
-	f->value[FF_BATTLEFIELD] = form_clamp((int)m->battlefield, CORE_BF_COUNT, CORE_BF_RESALE);
+	/* A new meeting gets the sketch's defaults: a first meeting, medium
+	 * complexity, a solution sale, Discovery. */
+	int fresh = m->id == 0;
 	int t = core_matrix_find(f->matrix, m->type);
-	if (m->id == 0) {
-		/* A new meeting: the sketch's defaults, a first meeting. */
-		if (t < 0)
-			t = core_matrix_find(f->matrix, "first_meeting");
-		if (t < 0)
-			t = f->matrix->n_types > 0 ? 0 : -1;
-		f->value[FF_COMPLEXITY] = CORE_CX_MEDIUM;
-		f->value[FF_SALE] = CORE_SALE_SOLUTION;
-		f->value[FF_DIM] = CORE_DIM_DISCOVERY;
+	if (t < 0 && fresh)
+		t = core_matrix_find(f->matrix, "first_meeting");
+	if (t < 0 && fresh && f->matrix->n_types > 0)
+		t = 0;
+	f->value[FF_TYPE] = t;
+	core_utf8_copy(f->type_key, sizeof f->type_key, m->type);
+	f->value[FF_BATTLEFIELD] = form_clamp((int)m->battlefield, CORE_BF_COUNT, CORE_BF_RESALE);
+	f->value[FF_COMPLEXITY] = fresh ? CORE_CX_MEDIUM
+	        : form_clamp((int)m->complexity, CORE_CX_COUNT, CORE_CX_MEDIUM);
+	f->value[FF_SALE] = fresh ? CORE_SALE_SOLUTION
+	        : form_clamp((int)m->sale, CORE_SALE_COUNT, CORE_SALE_SOLUTION);
+	f->value[FF_DIM] = fresh ? CORE_DIM_DISCOVERY
+	        : form_clamp((int)m->dim, CORE_DIM_COUNT, CORE_DIM_DISCOVERY);
+	f->form = (enum core_form)form_clamp((int)m->form, CORE_FORM_COUNT, CORE_FORM_PHYSICAL);
+	f->form_by_hand = !fresh;
+	form_recommend(f);
+	if (fresh) {
 		f->m.status = CORE_MS_PLANNED;
 		f->m.form_reason[0] = '\0';
 	} else {
-		f->value[FF_COMPLEXITY] = form_clamp((int)m->complexity, CORE_CX_COUNT, CORE_CX_MEDIUM);
-		f->value[FF_SALE] = form_clamp((int)m->sale, CORE_SALE_COUNT, CORE_SALE_SOLUTION);
-		f->value[FF_DIM] = form_clamp((int)m->dim, CORE_DIM_COUNT, CORE_DIM_DISCOVERY);
-		f->form = (enum core_form)form_clamp((int)m->form, CORE_FORM_COUNT, CORE_FORM_PHYSICAL);
-		f->form_by_hand = 1;
-	}
-	f->value[FF_TYPE] = t;
-	core_utf8_copy(f->type_key, sizeof f->type_key, m->type);
-	form_recommend(f);
-	if (m->id != 0) {
 		/* It was saved this way already: confirmed, with its reason. */
 		form_confirm_record(f);
 		tui_field_set(&f->reason, m->form_reason);
@@ -434,10 +410,10 @@ struct tui_form *tui_form_open(struct db *db, const struct core_matrix *matrix,
 	f->ascii = ascii;
 	f->view = calloc(1, sizeof *f->view);
 	if (f->view == NULL ||
-	    tui_field_init(&f->account, CORE_NAME_MAX, ACCOUNT_W) != 0 ||
-	    tui_field_init(&f->date, sizeof "2026-11-23", DATE_W) != 0 ||
-	    tui_field_init(&f->time, sizeof "10:00", TIME_W) != 0 ||
-	    tui_field_init(&f->duration, sizeof "1h30m", DUR_W) != 0 ||
+	    tui_field_init(&f->account, CORE_NAME_MAX, form_at[FF_ACCOUNT].w) != 0 ||
+	    tui_field_init(&f->date, sizeof "2026-11-23", form_at[FF_DATE].w) != 0 ||
+	    tui_field_init(&f->time, sizeof "10:00", form_at[FF_TIME].w) != 0 ||
+	    tui_field_init(&f->duration, sizeof "1h30m", form_at[FF_DURATION].w) != 0 ||
 	    tui_field_init(&f->reason, sizeof f->m.form_reason, REASON_W) != 0) {
 		tui_form_free(f);
 		return NULL;
@@ -475,58 +451,71 @@ static void form_focus_set(struct tui_form *f, enum form_focus ff)
 	f->focus = ff;
 }
 
-static int form_row_of(enum form_focus ff)
-{
-	int row = 0;
-	for (int i = 0; i < (int)(sizeof form_rows / sizeof form_rows[0]); i++)
-		if (form_rows[i] <= ff)
-			row = i;
-	return row;
-}
-
+/* Up/Down: the first focus of the next row above or below. */
 static void form_focus_row(struct tui_form *f, int delta)
 {
-	int last = (int)(sizeof form_rows / sizeof form_rows[0]) - 1;
-	int row = form_row_of(f->focus) + delta;
-	if (row >= 0 && row <= last)
-		form_focus_set(f, form_rows[row]);
+	int row = form_at[f->focus].row, best = -1;
+	for (int i = 0; i < FF_COUNT; i++) {
+		int r = form_at[i].row;
+		if ((r - row) * delta > 0 &&
+		    (best < 0 || (r - form_at[best].row) * delta < 0))
+			best = i;
+	}
+	if (best >= 0)
+		form_focus_set(f, (enum form_focus)best);
 }
 
 /* --- saving -------------------------------------------------------------- */
 
-/* A field's problem: said in the message line, the field focused. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int form_fail(struct tui_form *f, enum form_focus ff, const char *fmt, ...)
+/* The first field, in screen order, that does not parse, with err filled;
+ * FF_COUNT when all do. */
+static enum form_focus form_check(struct tui_form *f, int64_t *days, int *minute,
+                                  int *dur, struct core_error *err)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(f->message, sizeof f->message, fmt, ap);
-	va_end(ap);
-	f->message_role = TUI_ROLE_ERROR;
-	form_focus_set(f, ff);
-	return TUI_REDRAW;
+	char text[CORE_NAME_MAX];
+	struct core_date d;
+	tui_field_get(&f->account, text, sizeof text);
+	if (f->account.len == 0) {
+		core_error_set(err, CORE_ERR_INPUT, "type a name and pick it from the list");
+		return FF_ACCOUNT;
+	}
+	if (f->acct_state == ACCT_NONE) {
+		core_error_set(err, CORE_ERR_INPUT, "no account '%s': pick one, or create it", text);
+		return FF_ACCOUNT;
+	}
+	tui_field_get(&f->date, text, sizeof text);
+	if (core_date_parse(text, &d, err) != CORE_OK)
+		return FF_DATE;
+	*days = core_days_from_date(d);
+	tui_field_get(&f->time, text, sizeof text);
+	if (core_time_parse(text, minute, err) != CORE_OK)
+		return FF_TIME;
+	tui_field_get(&f->duration, text, sizeof text);
+	if (core_duration_parse(text, dur, err) != CORE_OK)
+		return FF_DURATION;
+	if (form_type(f) == NULL && f->type_key[0] == '\0') {
+		core_error_set(err, CORE_ERR_INPUT, "pick a meeting type");
+		return FF_TYPE;
+	}
+	return FF_COUNT;
 }
 
-/* Writes the meeting (after creating a new account).  Every check has
+/* Writes the meeting, creating a new account first.  Every check has
  * passed; only the database can still say no. */
 static int form_commit(struct tui_form *f, int64_t days, int minute, int dur)
 {
 	struct core_error err = { CORE_OK, "" };
+	struct core_meeting m = f->m;
+	const struct core_meeting_type *t = form_type(f);
 	if (f->acct_state == ACCT_NEW) {
-		int64_t id = 0;
-		if (db_account_insert(f->db, f->acct.name, &id, &err) != CORE_OK) {
+		if (db_account_insert(f->db, f->acct.name, &f->acct.id, &err) != CORE_OK) {
 			form_say(f, TUI_ROLE_ERROR, "Not saved: %s", err.msg);
 			return TUI_REDRAW;
 		}
 		/* It exists now: a retry after a failed meeting insert must
 		 * not create it again. */
-		f->acct.id = id;
 		f->acct_state = ACCT_PICKED;
 	}
-	struct core_meeting m = f->m;
-	const struct core_meeting_type *t = form_type(f);
 	m.account_id = f->acct.id;
 	core_utf8_copy(m.account, sizeof m.account, f->acct.name);
 	m.starts_at = core_local_to_epoch(days, minute);
@@ -537,13 +526,11 @@ static int form_commit(struct tui_form *f, int64_t days, int minute, int dur)
 	m.dim = (enum core_dim)f->value[FF_DIM];
 	m.complexity = (enum core_complexity)f->value[FF_COMPLEXITY];
 	m.sale = (enum core_sale)f->value[FF_SALE];
-	if (f->choices[form_choice_index(f)].needs_confirm)
+	m.form_reason[0] = '\0';
+	if (form_choice(f)->needs_confirm)
 		tui_field_get(&f->reason, m.form_reason, sizeof m.form_reason);
-	else
-		m.form_reason[0] = '\0';
-	enum core_status st = m.id == 0 ? db_meeting_insert(f->db, &m, &err)
-	                                : db_meeting_update(f->db, &m, &err);
-	if (st != CORE_OK) {
+	if ((m.id == 0 ? db_meeting_insert(f->db, &m, &err)
+	               : db_meeting_update(f->db, &m, &err)) != CORE_OK) {
 		form_say(f, TUI_ROLE_ERROR, "Not saved: %s", err.msg);
 		return TUI_REDRAW;
 	}
@@ -552,42 +539,33 @@ static int form_commit(struct tui_form *f, int64_t days, int minute, int dur)
 	return TUI_CLOSE | TUI_RELOAD;
 }
 
-/* Checks every field in screen order, asks for the confirmation a weak
- * form needs (once: the confirmation calls this again), then commits. */
+/* Checks the fields, asks for the confirmation a weak form needs (the
+ * confirmation calls this again), then commits. */
 static int form_save(struct tui_form *f)
 {
+	static const char *const names[FF_COUNT] = {
+		[FF_ACCOUNT] = "Account", [FF_DATE] = "Date", [FF_TIME] = "Time",
+		[FF_DURATION] = "Duration", [FF_TYPE] = "Type" };
 	struct core_error err = { CORE_OK, "" };
-	char text[CORE_NAME_MAX];
-	struct core_date d;
-	int minute, dur;
+	int64_t days = 0;
+	int minute = 0, dur = 0;
 
 	f->list_open = 0;
 	form_account_resolve(f);
-	tui_field_get(&f->account, text, sizeof text);
-	if (f->account.len == 0)
-		return form_fail(f, FF_ACCOUNT, "Account: type a name and pick it from the list");
-	if (f->acct_state == ACCT_NONE) {
-		form_fail(f, FF_ACCOUNT, "Account: no account '%s' — pick one, or create it", text);
-		form_account_search(f);
+	enum form_focus bad = form_check(f, &days, &minute, &dur, &err);
+	if (bad != FF_COUNT) {
+		form_focus_set(f, bad);
+		if (bad == FF_ACCOUNT && f->account.len > 0)
+			form_account_search(f); /* offer the list again */
+		form_say(f, TUI_ROLE_ERROR, "%s: %s", names[bad], err.msg);
 		return TUI_REDRAW;
 	}
-	tui_field_get(&f->date, text, sizeof text);
-	if (core_date_parse(text, &d, &err) != CORE_OK)
-		return form_fail(f, FF_DATE, "Date: %s", err.msg);
-	tui_field_get(&f->time, text, sizeof text);
-	if (core_time_parse(text, &minute, &err) != CORE_OK)
-		return form_fail(f, FF_TIME, "Time: %s", err.msg);
-	tui_field_get(&f->duration, text, sizeof text);
-	if (core_duration_parse(text, &dur, &err) != CORE_OK)
-		return form_fail(f, FF_DURATION, "Duration: %s", err.msg);
-	if (form_type(f) == NULL && f->type_key[0] == '\0')
-		return form_fail(f, FF_TYPE, "Type: pick a meeting type");
 	if (f->mode == FM_EDIT && form_needs_confirm(f)) {
 		f->mode = FM_CONFIRM;
 		f->message[0] = '\0';
 		return TUI_REDRAW;
 	}
-	return form_commit(f, core_days_from_date(d), minute, dur);
+	return form_commit(f, days, minute, dur);
 }
 
 static int form_cancel(struct tui_form *f)
@@ -607,9 +585,9 @@ static int form_is_enter(const struct tui_event *ev)
 	       (ev->kind == TUI_EV_KEY && ev->key == KEY_ENTER);
 }
 
-static int form_is_esc(const struct tui_event *ev)
+static int form_is_char(const struct tui_event *ev, wint_t ch)
 {
-	return ev->kind == TUI_EV_CHAR && ev->ch == FORM_ESC;
+	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
 }
 
 static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
@@ -620,80 +598,67 @@ static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
 		f->mode = FM_EDIT;
 		return r;
 	}
-	if (form_is_esc(ev)) {
+	if (form_is_char(ev, FORM_ESC)) {
 		f->mode = FM_EDIT;
 		form_say(f, TUI_ROLE_WARNING, "Not saved: pick another form, or save and confirm");
 		return TUI_REDRAW;
 	}
 	int r = tui_field_event(&f->reason, ev);
-	if (r == TUI_FIELD_EDITED)
-		f->dirty = 1;
+	f->dirty |= r == TUI_FIELD_EDITED;
 	return r == TUI_FIELD_IGNORED ? TUI_NONE : TUI_REDRAW;
 }
 
 static int form_discard_event(struct tui_form *f, const struct tui_event *ev)
 {
-	if (ev->kind != TUI_EV_CHAR)
-		return TUI_NONE;
-	if (ev->ch == 'y' || ev->ch == 'Y')
+	if (form_is_char(ev, 'y') || form_is_char(ev, 'Y'))
 		return TUI_CLOSE;
-	if (ev->ch == 'n' || ev->ch == 'N' || ev->ch == FORM_ESC) {
+	if (form_is_char(ev, 'n') || form_is_char(ev, 'N') || form_is_char(ev, FORM_ESC)) {
 		f->mode = FM_EDIT;
 		return TUI_REDRAW;
 	}
 	return TUI_NONE;
 }
 
-/* The account drop-down has the keys while it is open; -1: not its key. */
+/* The account drop-down has these keys while it is open; -1: not its key. */
 static int form_list_event(struct tui_form *f, const struct tui_event *ev)
 {
 	int n = (int)f->n_matches + f->list_create;
-	if (ev->kind == TUI_EV_KEY && ev->key == KEY_DOWN) {
-		if (f->list_sel + 1 < n)
-			f->list_sel++;
-		return TUI_REDRAW;
-	}
-	if (ev->kind == TUI_EV_KEY && ev->key == KEY_UP) {
-		if (f->list_sel > 0)
-			f->list_sel--;
-		return TUI_REDRAW;
-	}
-	if (form_is_enter(ev)) {
+	if (ev->kind == TUI_EV_KEY && (ev->key == KEY_DOWN || ev->key == KEY_UP)) {
+		int sel = f->list_sel + (ev->key == KEY_DOWN ? 1 : -1);
+		if (sel >= 0 && sel < n)
+			f->list_sel = sel;
+	} else if (form_is_enter(ev)) {
 		form_account_pick(f, f->list_sel);
-		return TUI_REDRAW;
-	}
-	if (form_is_esc(ev)) {
+	} else if (form_is_char(ev, FORM_ESC)) {
 		f->list_open = 0;
-		return TUI_REDRAW;
+	} else {
+		return -1;
 	}
-	return -1;
+	return TUI_REDRAW;
 }
 
-static void form_day_step(struct tui_form *f, int delta)
+/* Left/Right (and a click on an arrow) on a row. */
+static void form_step(struct tui_form *f, enum form_focus ff, int delta)
 {
 	struct core_error err = { CORE_OK, "" };
 	struct core_date d;
 	char text[16];
-	tui_field_get(&f->date, text, sizeof text);
-	if (core_date_parse(text, &d, &err) != CORE_OK) {
-		form_say(f, TUI_ROLE_ERROR, "Date: %s", err.msg);
-		return;
-	}
-	core_date_format(core_date_from_days(core_days_from_date(d) + delta), text,
-	                 sizeof text);
-	tui_field_set(&f->date, text);
-	f->dirty = 1;
-	f->message[0] = '\0';
-}
-
-static void form_step(struct tui_form *f, enum form_focus ff, int delta)
-{
-	if (ff == FF_DAY)
-		form_day_step(f, delta);
-	else if (ff == FF_SAVE || ff == FF_CANCEL)
+	if (ff == FF_SAVE || ff == FF_CANCEL) {
 		f->focus = f->focus == FF_SAVE ? FF_CANCEL : FF_SAVE;
-	else
-		form_choice_step(f, ff, delta);
+	} else if (ff != FF_DAY) {
+		form_choice_step(f, ff, delta, 0);
+	} else {
+		tui_field_get(&f->date, text, sizeof text);
+		if (core_date_parse(text, &d, &err) != CORE_OK) {
+			form_say(f, TUI_ROLE_ERROR, "Date: %s", err.msg);
+			return;
+		}
+		core_date_format(core_date_from_days(core_days_from_date(d) + delta),
+		                 text, sizeof text);
+		tui_field_set(&f->date, text);
+		f->dirty = 1;
+		f->message[0] = '\0';
+	}
 }
 
 static int form_click(struct tui_form *f, int y, int x)
@@ -710,17 +675,16 @@ static int form_click(struct tui_form *f, int y, int x)
 			return TUI_REDRAW;
 		}
 		form_focus_set(f, h->focus);
-		switch (h->kind) {
-		case HIT_OPTION: form_choice_set(f, h->focus, h->index); break;
-		case HIT_STEP: form_step(f, h->focus, h->index); break;
-		case HIT_FORM: form_pick_form(f, f->choices[h->index].form); break;
-		default:
-			if (h->focus == FF_SAVE)
-				return form_save(f);
-			if (h->focus == FF_CANCEL)
-				return form_cancel(f);
-			break;
-		}
+		if (h->kind == HIT_OPTION)
+			form_choice_set(f, h->focus, h->index);
+		else if (h->kind == HIT_STEP)
+			form_step(f, h->focus, h->index);
+		else if (h->kind == HIT_FORM)
+			form_pick_form(f, f->choices[h->index].form);
+		else if (h->focus == FF_SAVE)
+			return form_save(f);
+		else if (h->focus == FF_CANCEL)
+			return form_cancel(f);
 		return TUI_REDRAW;
 	}
 	return TUI_NONE;
@@ -731,41 +695,35 @@ static int form_key(struct tui_form *f, const struct tui_event *ev)
 {
 	int key = ev->kind == TUI_EV_KEY ? ev->key : 0;
 	wint_t ch = ev->kind == TUI_EV_CHAR ? ev->ch : 0;
-	int sel = form_choice_index(f);
+	int button = f->focus == FF_SAVE || f->focus == FF_CANCEL;
 
-	if (form_is_enter(ev) || (ch == ' ' && (f->focus == FF_SAVE || f->focus == FF_CANCEL)))
+	if (form_is_enter(ev) || (ch == ' ' && button))
 		return f->focus == FF_CANCEL ? form_cancel(f) : form_save(f);
-	if (form_is_esc(ev))
+	if (ch == FORM_ESC)
 		return form_cancel(f);
 	if (ch == '\t' || key == KEY_BTAB) {
 		form_focus_set(f, (enum form_focus)((f->focus + (ch == '\t' ? 1 : FF_COUNT - 1))
 		                                    % FF_COUNT));
-		return TUI_REDRAW;
-	}
-	if (key == KEY_DOWN || key == KEY_UP) {
+	} else if (key == KEY_DOWN || key == KEY_UP) {
+		/* In the form list the arrows pick; past its ends they leave. */
 		int delta = key == KEY_DOWN ? 1 : -1;
-		if (f->focus == FF_FORM && sel + delta >= 0 && sel + delta < CORE_FORM_COUNT)
-			form_pick_form(f, f->choices[sel + delta].form);
+		int sel = (int)(form_choice(f) - f->choices) + delta;
+		if (f->focus == FF_FORM && sel >= 0 && sel < CORE_FORM_COUNT)
+			form_pick_form(f, f->choices[sel].form);
 		else
 			form_focus_row(f, delta);
-		return TUI_REDRAW;
-	}
-	if (key == KEY_LEFT || key == KEY_RIGHT || ch == ' ' || ch == '+' || ch == '-') {
+	} else if (key == KEY_LEFT || key == KEY_RIGHT || ch == ' ' || ch == '+' || ch == '-') {
 		form_step(f, f->focus, key == KEY_LEFT || ch == '-' ? -1 : 1);
-		return TUI_REDRAW;
-	}
-	if (key == KEY_RESIZE)
-		return TUI_REDRAW;
-	if (ch != 0 && f->focus == FF_FORM) {
+	} else if (f->focus == FF_FORM && ch > 0 && ch < 128) {
 		for (int i = 0; i < CORE_FORM_COUNT; i++)
-			if (ch < 128 && toupper((int)ch) == core_form_letter((enum core_form)i)) {
+			if (toupper((int)ch) == core_form_letter((enum core_form)i))
 				form_pick_form(f, (enum core_form)i);
-				return TUI_REDRAW;
-			}
+	} else if (ch > 0 && ch < 128 && isalpha((int)ch)) {
+		form_choice_step(f, f->focus, 0, ch);
+	} else if (key != KEY_RESIZE) {
+		return TUI_NONE;
 	}
-	if (ch != 0 && form_choice_letter(f, f->focus, ch))
-		return TUI_REDRAW;
-	return TUI_NONE;
+	return TUI_REDRAW;
 }
 
 int tui_form_event(struct tui_form *f, const struct tui_event *ev)
@@ -784,18 +742,19 @@ int tui_form_event(struct tui_form *f, const struct tui_event *ev)
 			return r;
 	}
 	struct tui_field *fld = form_field(f, f->focus);
-	if (fld != NULL) {
-		int r = tui_field_event(fld, ev);
-		if (r == TUI_FIELD_EDITED) {
-			f->dirty = 1;
-			f->message[0] = '\0';
-			if (fld == &f->account)
-				form_account_edited(f);
+	int r = fld != NULL ? tui_field_event(fld, ev) : TUI_FIELD_IGNORED;
+	if (r == TUI_FIELD_EDITED) {
+		f->dirty = 1;
+		f->message[0] = '\0';
+		if (fld == &f->account) {
+			/* Typing over a picked name unpicks it. */
+			if (f->acct_state != ACCT_NONE &&
+			    !tui_field_equal_ci(&f->account, f->acct.name))
+				f->acct_state = ACCT_NONE;
+			form_account_search(f);
 		}
-		if (r != TUI_FIELD_IGNORED)
-			return TUI_REDRAW;
 	}
-	return form_key(f, ev);
+	return r != TUI_FIELD_IGNORED ? TUI_REDRAW : form_key(f, ev);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -810,90 +769,88 @@ struct form_pen {
 static void form_hit(struct form_pen *p, int row, int col, int w,
                      enum form_hit_kind kind, enum form_focus ff, int index)
 {
-	if (p->v->n_hits >= FORM_MAX_HITS)
-		return;
-	p->v->hits[p->v->n_hits++] = (struct form_hit){
-		p->top + row, p->left + col, w, kind, ff, index };
+	if (p->v->n_hits < FORM_MAX_HITS)
+		p->v->hits[p->v->n_hits++] = (struct form_hit){
+			p->top + row, p->left + col, w, kind, ff, index };
 }
 
-/* Text inside the box, cut at its right edge. */
+/* Text inside the box, cut at its right edge; returns the columns used. */
 static int form_text(struct form_pen *p, int row, int col, int role, const char *s)
 {
 	return tui_canvas_text(p->c, p->top + row, p->left + col, p->w - 2 - col,
 	                       role, s);
 }
 
-/* One choice row: "[Re-sale]  Upsell   New"; returns the next column. */
-static int form_draw_choices(const struct tui_form *f, struct form_pen *p,
-                             int row, int col, enum form_focus ff)
+static int form_role(const struct tui_form *f, enum form_focus ff, int on)
 {
-	int n = form_choice_count(f, ff);
+	return on && f->focus == ff && f->mode == FM_EDIT ? TUI_ROLE_SELECTED
+	                                                  : TUI_ROLE_DIALOG;
+}
+
+static void form_draw_field(const struct tui_form *f, struct form_pen *p,
+                            const struct tui_field *fld, enum form_focus ff)
+{
+	tui_field_draw(fld, p->c, p->top + form_at[ff].row, p->left + form_at[ff].col,
+	               fld->width, f->focus == ff && f->mode == FM_EDIT);
+	form_hit(p, form_at[ff].row, form_at[ff].col, fld->width, HIT_FOCUS, ff, 0);
+}
+
+/* A choice row: "[Re-sale]   Upsell    New". */
+static void form_draw_choices(const struct tui_form *f, struct form_pen *p,
+                              enum form_focus ff)
+{
 	char buf[CORE_TYPE_LABEL_MAX + 4];
-	for (int i = 0; i < n; i++) {
+	int row = form_at[ff].row, col = form_at[ff].col;
+	for (int i = 0; i < form_choice_count(f, ff); i++) {
 		int on = f->value[ff] == i;
 		snprintf(buf, sizeof buf, on ? "[%s]" : " %s ", form_choice_label(f, ff, i));
-		int role = on && f->focus == ff ? TUI_ROLE_SELECTED : TUI_ROLE_DIALOG;
-		int w = form_text(p, row, col, role, buf);
+		int w = form_text(p, row, col, form_role(f, ff, on), buf);
 		form_hit(p, row, col, w, HIT_OPTION, ff, i);
 		col += w + 2;
 	}
-	return col;
 }
 
-/* "‹label›" with clickable arrows, for the type and the day stepper. */
+/* "◂label▸" with clickable arrows: the type, and the day stepper. */
 static void form_draw_stepper(const struct tui_form *f, struct form_pen *p,
-                              int row, int col, enum form_focus ff,
-                              const char *label)
+                              enum form_focus ff, const char *label)
 {
-	int role = f->focus == ff && f->mode == FM_EDIT ? TUI_ROLE_SELECTED : TUI_ROLE_DIALOG;
+	int row = form_at[ff].row, col = form_at[ff].col;
 	form_text(p, row, col, TUI_ROLE_DIM, p->ascii ? "<" : "◂");
 	form_hit(p, row, col, 1, HIT_STEP, ff, -1);
-	int w = form_text(p, row, col + 1, role, label);
+	int w = form_text(p, row, col + 1, form_role(f, ff, 1), label);
 	form_hit(p, row, col + 1, w, HIT_FOCUS, ff, 0);
 	form_text(p, row, col + 1 + w, TUI_ROLE_DIM, p->ascii ? ">" : "▸");
 	form_hit(p, row, col + 1 + w, 1, HIT_STEP, ff, 1);
 }
 
-static void form_draw_field(const struct tui_form *f, struct form_pen *p,
-                            const struct tui_field *fld, int row, int col,
-                            enum form_focus ff)
-{
-	tui_field_draw(fld, p->c, p->top + row, p->left + col, fld->width,
-	               f->focus == ff && f->mode == FM_EDIT);
-	form_hit(p, row, col, fld->width, HIT_FOCUS, ff, 0);
-}
-
-static void form_draw_account_info(const struct tui_form *f, struct form_pen *p)
+/* "last visit 14 days before · 38 km": counted from the meeting's day,
+ * the gap the meeting will close. */
+static void form_draw_account_info(const struct tui_form *f, struct form_pen *p,
+                                   const struct core_date *day)
 {
 	char buf[96];
-	const char *dot = p->ascii ? "-" : "·";
-	if (f->acct_state == ACCT_NEW) {
+	int n = 0;
+	if (f->acct_state == ACCT_NEW)
 		form_text(p, ROW_ACCOUNT, INFO_X, TUI_ROLE_GOOD, "new account, created on save");
-		return;
-	}
 	if (f->acct_state != ACCT_PICKED)
 		return;
-	/* Counted from the meeting's day: the gap the meeting will close. */
-	int n = 0;
 	if (f->acct.last_visit == 0) {
 		n = snprintf(buf, sizeof buf, "never visited");
 	} else {
-		struct core_date d;
-		char text[16];
 		int64_t visit, ref;
 		int minute;
 		core_local_from_epoch(f->acct.last_visit, &visit, &minute);
-		tui_field_get(&f->date, text, sizeof text);
-		if (core_date_parse(text, &d, NULL) == CORE_OK)
-			ref = core_days_from_date(d);
+		if (day != NULL)
+			ref = core_days_from_date(*day);
 		else
 			core_local_from_epoch(f->m.starts_at, &ref, &minute);
 		long long gap = (long long)(ref - visit);
-		n = snprintf(buf, sizeof buf, "last visit %lld day%s %s", gap < 0 ? -gap : gap,
-		             gap == 1 || gap == -1 ? "" : "s", gap < 0 ? "after" : "before");
+		n = snprintf(buf, sizeof buf, "last visit %lld day%s %s", llabs(gap),
+		             llabs(gap) == 1 ? "" : "s", gap < 0 ? "after" : "before");
 	}
-	if (f->acct.km > 0 && n > 0 && (size_t)n < sizeof buf)
-		snprintf(buf + n, sizeof buf - (size_t)n, " %s %.0f km", dot, f->acct.km);
+	if (f->acct.km > 0)
+		snprintf(buf + n, sizeof buf - (size_t)n, " %s %.0f km", p->ascii ? "-" : "·",
+		         f->acct.km);
 	form_text(p, ROW_ACCOUNT, INFO_X, TUI_ROLE_DIM, buf);
 }
 
@@ -908,139 +865,128 @@ static void form_draw_forms(const struct tui_form *f, struct form_pen *p)
 	form_text(p, ROW_FORMS_HEAD, COL_LABEL, TUI_ROLE_DIALOG, buf);
 	for (int i = 0; i < CORE_FORM_COUNT; i++) {
 		const struct core_form_choice *ch = &f->choices[i];
-		int row = ROW_FORMS + i, on = ch->form == f->form;
-		form_text(p, row, FORM_MARK_X, TUI_ROLE_DIALOG, on ? (p->ascii ? ">" : "▶") : " ");
-		snprintf(buf, sizeof buf, "%s %s", form_glyph(p->ascii, ch->form, letter),
-		         core_form_key(ch->form));
-		form_text(p, row, FORM_MARK_X + 2, TUI_ROLE_DIALOG, buf);
-		int role = ch->needs_confirm ? TUI_ROLE_WARNING
-		         : ch->resolved == CORE_RATING_FIRST_CHOICE ? TUI_ROLE_GOOD
-		         : TUI_ROLE_DIALOG;
-		snprintf(buf, sizeof buf, "%s%s%s", ch->reason,
-		         ch->needs_confirm ? " " : "",
-		         ch->needs_confirm ? (p->ascii ? "- asks to confirm" : "— asks to confirm") : "");
-		form_text(p, row, FORM_REASON_X, role, buf);
-		if (on && f->focus == FF_FORM && f->mode == FM_EDIT)
-			tui_canvas_paint(p->c, p->top + row, p->left + FORM_MARK_X, 1,
-			                 p->w - 2 - FORM_MARK_X, TUI_ROLE_SELECTED);
-		form_hit(p, row, FORM_MARK_X, p->w - 2 - FORM_MARK_X, HIT_FORM, FF_FORM, i);
+		int row = ROW_FORMS + i, col = form_at[FF_FORM].col, on = ch->form == f->form;
+		snprintf(buf, sizeof buf, "%s %s %s", on ? (p->ascii ? ">" : "▶") : " ",
+		         form_glyph(p->ascii, ch->form, letter), core_form_key(ch->form));
+		form_text(p, row, col, TUI_ROLE_DIALOG, buf);
+		snprintf(buf, sizeof buf, "%s%s", ch->reason, !ch->needs_confirm ? ""
+		         : p->ascii ? " - asks to confirm" : " — asks to confirm");
+		form_text(p, row, FORM_REASON_X,
+		          ch->needs_confirm ? TUI_ROLE_WARNING
+		          : ch->resolved == CORE_RATING_FIRST_CHOICE ? TUI_ROLE_GOOD
+		          : TUI_ROLE_DIALOG, buf);
+		if (form_role(f, FF_FORM, on) == TUI_ROLE_SELECTED)
+			tui_canvas_paint(p->c, p->top + row, p->left + col, 1, p->w - 2 - col,
+			                 TUI_ROLE_SELECTED);
+		form_hit(p, row, col, p->w - 2 - col, HIT_FORM, FF_FORM, i);
 	}
 }
 
+/* The message line, then the buttons or the confirmation, then hints. */
 static void form_draw_bottom(const struct tui_form *f, struct form_pen *p)
 {
 	char buf[256], letter[2];
-	const char *dash = p->ascii ? "-" : "—";
+	const char *hints = p->ascii ? "Tab Up/Down move  Left/Right change  Enter save  Esc cancel"
+	                             : "Tab ↑↓ move  ←→ change  Enter save  Esc cancel";
 	if (f->mode == FM_CONFIRM) {
-		const struct core_form_choice *ch = &f->choices[form_choice_index(f)];
 		snprintf(buf, sizeof buf, "%s %s is rated %s for %s %s use it anyway?",
 		         form_glyph(p->ascii, f->form, letter), core_form_key(f->form),
-		         core_rating_label(ch->resolved), form_type_brief(f), dash);
+		         core_rating_label(form_choice(f)->resolved), form_type_brief(f),
+		         p->ascii ? "-" : "—");
 		form_text(p, ROW_MESSAGE, COL_LABEL, TUI_ROLE_WARNING, buf);
 		form_text(p, ROW_BUTTONS, COL_LABEL, TUI_ROLE_DIALOG, "reason");
 		tui_field_draw(&f->reason, p->c, p->top + ROW_BUTTONS, p->left + REASON_X,
 		               REASON_W, 1);
 		form_text(p, ROW_BUTTONS, REASON_X + REASON_W + 2, TUI_ROLE_DIM,
 		          "Enter confirm, Esc back");
+		hints = "The reason is kept with the meeting; it may be empty.";
 	} else {
 		if (f->mode == FM_DISCARD)
 			form_text(p, ROW_MESSAGE, COL_LABEL, TUI_ROLE_WARNING, "Discard changes? y/n");
-		else if (f->message[0] != '\0')
+		else
 			form_text(p, ROW_MESSAGE, COL_LABEL, f->message_role, f->message);
-		int save = f->focus == FF_SAVE ? TUI_ROLE_SELECTED : TUI_ROLE_DIALOG;
-		int cancel = f->focus == FF_CANCEL ? TUI_ROLE_SELECTED : TUI_ROLE_DIALOG;
-		form_hit(p, ROW_BUTTONS, SAVE_X, form_text(p, ROW_BUTTONS, SAVE_X, save, "[ Save ]"),
-		         HIT_FOCUS, FF_SAVE, 0);
-		form_hit(p, ROW_BUTTONS, CANCEL_X,
-		         form_text(p, ROW_BUTTONS, CANCEL_X, cancel, "[ Cancel ]"),
-		         HIT_FOCUS, FF_CANCEL, 0);
+		for (enum form_focus ff = FF_SAVE; ff <= FF_CANCEL; ff++) {
+			int w = form_text(p, ROW_BUTTONS, form_at[ff].col, form_role(f, ff, 1),
+			                  ff == FF_SAVE ? "[ Save ]" : "[ Cancel ]");
+			form_hit(p, ROW_BUTTONS, form_at[ff].col, w, HIT_FOCUS, ff, 0);
+		}
+		if (f->list_open && f->focus == FF_ACCOUNT)
+			hints = p->ascii ? "Up/Down choose  Enter pick  Esc close"
+			                 : "↑↓ choose  Enter pick  Esc close";
 	}
-	const char *hints = f->mode == FM_CONFIRM ? "The reason is kept with the meeting; it may be empty."
-	        : f->list_open && f->focus == FF_ACCOUNT
-	        ? (p->ascii ? "Up/Down choose  Enter pick  Esc close" : "↑↓ choose  Enter pick  Esc close")
-	        : (p->ascii ? "Tab Up/Down move  Left/Right change  Enter save  Esc cancel"
-	                    : "Tab ↑↓ move  ←→ change  Enter save  Esc cancel");
 	form_text(p, ROW_HINTS, COL_LABEL, TUI_ROLE_DIM, hints);
 }
 
+/* The account drop-down, over the rows under the field. */
 static void form_draw_list(const struct tui_form *f, struct form_pen *p)
 {
-	int n = (int)f->n_matches + f->list_create;
-	int row = ROW_ACCOUNT + 1, col = COL_VALUE - 1;
-	char buf[CORE_NAME_MAX + 32];
-	tui_canvas_fill(p->c, p->top + row, p->left + col, n + 2, LIST_W, L' ', TUI_ROLE_DIALOG);
-	tui_canvas_box(p->c, p->top + row, p->left + col, n + 2, LIST_W, TUI_ROLE_BORDER);
+	int n = (int)f->n_matches + f->list_create, row = ROW_ACCOUNT + 1;
+	char buf[CORE_NAME_MAX + 32], name[CORE_NAME_MAX];
+	tui_canvas_fill(p->c, p->top + row, p->left + LIST_X, n + 2, LIST_W, L' ', TUI_ROLE_DIALOG);
+	tui_canvas_box(p->c, p->top + row, p->left + LIST_X, n + 2, LIST_W, TUI_ROLE_BORDER);
 	for (int i = 0; i < n; i++) {
 		int y = row + 1 + i;
 		if ((size_t)i < f->n_matches) {
 			const struct db_account *a = &f->matches[i];
-			tui_canvas_text(p->c, p->top + y, p->left + col + 2, 30, TUI_ROLE_DIALOG, a->name);
+			form_text(p, y, LIST_X + 2, TUI_ROLE_DIALOG, a->name);
+			int used = snprintf(buf, sizeof buf, "%s", a->city);
 			if (a->km > 0)
-				snprintf(buf, sizeof buf, "%s %s %.0f km", a->city,
+				snprintf(buf + used, sizeof buf - (size_t)used, " %s %.0f km",
 				         p->ascii ? "-" : "·", a->km);
-			else
-				snprintf(buf, sizeof buf, "%s", a->city);
-			tui_canvas_text(p->c, p->top + y, p->left + col + 34, LIST_W - 36,
-			                TUI_ROLE_DIM, buf);
+			form_text(p, y, LIST_X + 34, TUI_ROLE_DIM, buf);
 		} else {
-			char name[CORE_NAME_MAX];
 			tui_field_get(&f->account, name, sizeof name);
 			snprintf(buf, sizeof buf, "+ create account '%s'", name);
-			tui_canvas_text(p->c, p->top + y, p->left + col + 2, LIST_W - 4,
-			                TUI_ROLE_GOOD, buf);
+			form_text(p, y, LIST_X + 2, TUI_ROLE_GOOD, buf);
 		}
 		if (i == f->list_sel)
-			tui_canvas_paint(p->c, p->top + y, p->left + col + 1, 1, LIST_W - 2,
+			tui_canvas_paint(p->c, p->top + y, p->left + LIST_X + 1, 1, LIST_W - 2,
 			                 TUI_ROLE_SELECTED);
-		form_hit(p, y, col + 1, LIST_W - 2, HIT_MATCH, FF_ACCOUNT, i);
+		form_hit(p, y, LIST_X + 1, LIST_W - 2, HIT_MATCH, FF_ACCOUNT, i);
 	}
 }
 
 void tui_form_draw(const struct tui_form *f, struct tui_canvas *c)
 {
-	int w = FORM_W < c->w ? FORM_W : c->w;
-	int h = FORM_H < c->h ? FORM_H : c->h;
+	int w = FORM_W < c->w ? FORM_W : c->w, h = FORM_H < c->h ? FORM_H : c->h;
 	struct form_pen p = { c, f->view, (c->h - h) / 2, (c->w - w) / 2, w,
 	                      f->ascii || c->ascii };
-	char buf[CORE_TYPE_LABEL_MAX + 32];
+	char buf[CORE_TYPE_LABEL_MAX + 32], text[16];
+	struct core_date day;
+	int day_ok;
 
 	f->view->n_hits = 0;
 	c->cursor_y = c->cursor_x = -1;
 	tui_canvas_fill(c, p.top, p.left, h, w, L' ', TUI_ROLE_DIALOG);
 	tui_canvas_box(c, p.top, p.left, h, w, TUI_ROLE_BORDER);
 	form_text(&p, 0, 1, TUI_ROLE_TITLE, f->m.id == 0 ? " New meeting " : " Edit meeting ");
+	for (size_t i = 0; i < sizeof form_labels / sizeof form_labels[0]; i++)
+		form_text(&p, form_labels[i].row, form_labels[i].col, TUI_ROLE_DIALOG,
+		          form_labels[i].text);
 
-	form_text(&p, ROW_ACCOUNT, COL_LABEL, TUI_ROLE_DIALOG, "Account");
-	form_draw_field(f, &p, &f->account, ROW_ACCOUNT, COL_VALUE, FF_ACCOUNT);
-	form_draw_account_info(f, &p);
-
-	struct core_date d;
-	char text[16];
 	tui_field_get(&f->date, text, sizeof text);
-	const char *day = core_date_parse(text, &d, NULL) == CORE_OK
-	        ? core_weekday_abbr(core_weekday(core_days_from_date(d))) : "???";
-	form_text(&p, ROW_WHEN, COL_LABEL, TUI_ROLE_DIALOG, "When");
-	form_draw_field(f, &p, &f->date, ROW_WHEN, COL_VALUE, FF_DATE);
-	form_draw_stepper(f, &p, ROW_WHEN, DAY_X, FF_DAY, day);
-	form_draw_field(f, &p, &f->time, ROW_WHEN, TIME_X, FF_TIME);
-	form_text(&p, ROW_WHEN, DUR_LABEL_X, TUI_ROLE_DIALOG, "duration");
-	form_draw_field(f, &p, &f->duration, ROW_WHEN, DUR_X, FF_DURATION);
-
-	form_text(&p, ROW_BF, COL_LABEL, TUI_ROLE_DIALOG, "Battlefield");
-	form_draw_choices(f, &p, ROW_BF, COL_VALUE, FF_BATTLEFIELD);
-	form_text(&p, ROW_TYPE, COL_LABEL, TUI_ROLE_DIALOG, "Type");
-	if (form_type(f) != NULL)
-		snprintf(buf, sizeof buf, "%s", form_type(f)->label);
-	else
-		snprintf(buf, sizeof buf, "%s (not in the matrix)", f->type_key);
-	form_draw_stepper(f, &p, ROW_TYPE, COL_VALUE - 1, FF_TYPE, buf);
-	form_text(&p, ROW_CX, COL_LABEL, TUI_ROLE_DIALOG, "Complexity");
-	form_draw_choices(f, &p, ROW_CX, COL_VALUE, FF_COMPLEXITY);
-	form_text(&p, ROW_CX, SALE_LABEL_X, TUI_ROLE_DIALOG, "Sale");
-	form_draw_choices(f, &p, ROW_CX, SALE_X, FF_SALE);
-	form_text(&p, ROW_DIM, COL_LABEL, TUI_ROLE_DIALOG, "4D");
-	form_draw_choices(f, &p, ROW_DIM, COL_VALUE, FF_DIM);
-
+	day_ok = core_date_parse(text, &day, NULL) == CORE_OK;
+	form_draw_field(f, &p, &f->account, FF_ACCOUNT);
+	form_draw_field(f, &p, &f->date, FF_DATE);
+	form_draw_field(f, &p, &f->time, FF_TIME);
+	form_draw_field(f, &p, &f->duration, FF_DURATION);
+	for (enum form_focus ff = FF_DAY; ff < FF_FORM; ff++) {
+		if (form_at[ff].w > 0) {
+			continue; /* a field: drawn above */
+		} else if (ff == FF_DAY) {
+			form_draw_stepper(f, &p, ff, day_ok ? core_weekday_abbr(
+			        core_weekday(core_days_from_date(day))) : "???");
+		} else if (ff == FF_TYPE) {
+			if (form_type(f) != NULL)
+				snprintf(buf, sizeof buf, "%s", form_type(f)->label);
+			else
+				snprintf(buf, sizeof buf, "%s (not in the matrix)", f->type_key);
+			form_draw_stepper(f, &p, ff, buf);
+		} else {
+			form_draw_choices(f, &p, ff);
+		}
+	}
+	form_draw_account_info(f, &p, day_ok ? &day : NULL);
 	form_draw_forms(f, &p);
 	form_draw_bottom(f, &p);
 	if (f->list_open && f->focus == FF_ACCOUNT && f->mode == FM_EDIT)

@@ -12,42 +12,67 @@
 #define BIND_KEY(k)  { 1, (k) }
 #define KEYS_CTRL(c) ((c) & 0x1f)
 
-/* 'h' is vi-left, so held is 'H'; Enter edits as in a list. */
+/* Display order: the help screen and the key line follow it.  'h' is
+ * vi-left, so held is 'H'; Enter edits, as in any list.  Each row:
+ *   [id] = { id, name, group, keys (the first is the one shown),
+ *   help label, key-line hint, pair }; the designator puts each row at
+ *   its id's index. */
 static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
-	{ TUI_ACT_ADD, "add", TUI_GROUP_MEETING, { BIND_CH('a') },
-	  "Plan a new meeting", "add", 0 },
-	{ TUI_ACT_EDIT, "edit", TUI_GROUP_MEETING, { BIND_CH('e'), BIND_CH('\n') },
-	  "Edit the selected meeting", "edit", 0 },
-	{ TUI_ACT_MOVE, "move", TUI_GROUP_MEETING, { BIND_CH('m') },
-	  "Move it a day or 30 min", "move", 0 },
-	{ TUI_ACT_HELD, "held", TUI_GROUP_MEETING, { BIND_CH('H') },
-	  "Mark it held (again: planned)", "held", 0 },
-	{ TUI_ACT_CANCEL, "cancel", TUI_GROUP_MEETING, { BIND_CH('x') },
-	  "Cancel it (asks y/n)", "cancel", 0 },
-	{ TUI_ACT_DAY_PREV, "day-prev", TUI_GROUP_NAVIGATE,
-	  { BIND_KEY(KEY_LEFT), BIND_CH('h') }, "Previous day", "day", 1 },
-	{ TUI_ACT_DAY_NEXT, "day-next", TUI_GROUP_NAVIGATE,
-	  { BIND_KEY(KEY_RIGHT), BIND_CH('l') }, "Next day", NULL, 0 },
-	{ TUI_ACT_MEETING_PREV, "meeting-prev", TUI_GROUP_NAVIGATE,
-	  { BIND_KEY(KEY_UP), BIND_CH('k') }, "Previous meeting", "meeting", 1 },
-	{ TUI_ACT_MEETING_NEXT, "meeting-next", TUI_GROUP_NAVIGATE,
-	  { BIND_KEY(KEY_DOWN), BIND_CH('j') }, "Next meeting", NULL, 0 },
-	{ TUI_ACT_WEEK_PREV, "week-prev", TUI_GROUP_NAVIGATE,
-	  { BIND_CH('['), BIND_KEY(KEY_PPAGE) }, "Previous week", "week", 1 },
-	{ TUI_ACT_WEEK_NEXT, "week-next", TUI_GROUP_NAVIGATE,
-	  { BIND_CH(']'), BIND_KEY(KEY_NPAGE) }, "Next week", NULL, 0 },
-	{ TUI_ACT_TODAY, "today", TUI_GROUP_NAVIGATE, { BIND_CH('t'), BIND_KEY(KEY_HOME) },
-	  "Back to today", "today", 0 },
-	{ TUI_ACT_WEEKEND, "weekend", TUI_GROUP_VIEW, { BIND_CH('w') },
-	  "Show or hide the weekend", "weekend", 0 },
-	{ TUI_ACT_SELLER, "seller", TUI_GROUP_VIEW, { BIND_CH('s') },
-	  "Switch to the next seller", "seller", 0 },
-	{ TUI_ACT_HELP, "help", TUI_GROUP_VIEW, { BIND_CH('?'), BIND_KEY(KEY_F(1)) },
-	  "This help", "help", 0 },
-	{ TUI_ACT_REDRAW, "redraw", TUI_GROUP_VIEW, { BIND_CH(KEYS_CTRL('L')) },
-	  "Redraw the screen", NULL, 0 },
-	{ TUI_ACT_QUIT, "quit", TUI_GROUP_VIEW, { BIND_CH('q') },
-	  "Quit pipebench", "quit", 0 },
+	[TUI_ACT_ADD] = { TUI_ACT_ADD, "add", TUI_GROUP_MEETING,
+		{ BIND_CH('a') },
+		"Plan a new meeting", "add", 0 },
+	[TUI_ACT_EDIT] = { TUI_ACT_EDIT, "edit", TUI_GROUP_MEETING,
+		{ BIND_CH('e'), BIND_CH('\n') },
+		"Edit the selected meeting", "edit", 0 },
+	[TUI_ACT_MOVE] = { TUI_ACT_MOVE, "move", TUI_GROUP_MEETING,
+		{ BIND_CH('m') },
+		"Move it a day or 30 min", "move", 0 },
+	[TUI_ACT_HELD] = { TUI_ACT_HELD, "held", TUI_GROUP_MEETING,
+		{ BIND_CH('H') },
+		"Mark it held (again: planned)", "held", 0 },
+	[TUI_ACT_CANCEL] = { TUI_ACT_CANCEL, "cancel", TUI_GROUP_MEETING,
+		{ BIND_CH('x') },
+		"Cancel it (asks y/n)", "cancel", 0 },
+	[TUI_ACT_DAY_PREV] = { TUI_ACT_DAY_PREV, "day-prev", TUI_GROUP_NAVIGATE,
+		{ BIND_KEY(KEY_LEFT), BIND_CH('h') },
+		"Previous day", "day", 1 },
+	[TUI_ACT_DAY_NEXT] = { TUI_ACT_DAY_NEXT, "day-next", TUI_GROUP_NAVIGATE,
+		{ BIND_KEY(KEY_RIGHT), BIND_CH('l') },
+		"Next day", NULL, 0 },
+	[TUI_ACT_MEETING_PREV] =
+		{ TUI_ACT_MEETING_PREV, "meeting-prev", TUI_GROUP_NAVIGATE,
+		{ BIND_KEY(KEY_UP), BIND_CH('k') },
+		"Previous meeting", "meeting", 1 },
+	[TUI_ACT_MEETING_NEXT] =
+		{ TUI_ACT_MEETING_NEXT, "meeting-next", TUI_GROUP_NAVIGATE,
+		{ BIND_KEY(KEY_DOWN), BIND_CH('j') },
+		"Next meeting", NULL, 0 },
+	[TUI_ACT_WEEK_PREV] =
+		{ TUI_ACT_WEEK_PREV, "week-prev", TUI_GROUP_NAVIGATE,
+		{ BIND_CH('['), BIND_KEY(KEY_PPAGE) },
+		"Previous week", "week", 1 },
+	[TUI_ACT_WEEK_NEXT] =
+		{ TUI_ACT_WEEK_NEXT, "week-next", TUI_GROUP_NAVIGATE,
+		{ BIND_CH(']'), BIND_KEY(KEY_NPAGE) },
+		"Next week", NULL, 0 },
+	[TUI_ACT_TODAY] = { TUI_ACT_TODAY, "today", TUI_GROUP_NAVIGATE,
+		{ BIND_CH('t'), BIND_KEY(KEY_HOME) },
+		"Back to today", "today", 0 },
+	[TUI_ACT_WEEKEND] = { TUI_ACT_WEEKEND, "weekend", TUI_GROUP_VIEW,
+		{ BIND_CH('w') },
+		"Show or hide the weekend", "weekend", 0 },
+	[TUI_ACT_SELLER] = { TUI_ACT_SELLER, "seller", TUI_GROUP_VIEW,
+		{ BIND_CH('s') },
+		"Switch to the next seller", "seller", 0 },
+	[TUI_ACT_HELP] = { TUI_ACT_HELP, "help", TUI_GROUP_VIEW,
+		{ BIND_CH('?'), BIND_KEY(KEY_F(1)) },
+		"This help", "help", 0 },
+	[TUI_ACT_REDRAW] = { TUI_ACT_REDRAW, "redraw", TUI_GROUP_VIEW,
+		{ BIND_CH(KEYS_CTRL('L')) },
+		"Redraw the screen", NULL, 0 },
+	[TUI_ACT_QUIT] = { TUI_ACT_QUIT, "quit", TUI_GROUP_VIEW,
+		{ BIND_CH('q') },
+		"Quit pipebench", "quit", 0 },
 };
 
 const struct tui_action_def *tui_keys_table(size_t *n)
@@ -55,13 +80,6 @@ const struct tui_action_def *tui_keys_table(size_t *n)
 	if (n != NULL)
 		*n = TUI_ACT_COUNT;
 	return keys_table;
-}
-
-const struct tui_action_def *tui_keys_action(enum tui_action id)
-{
-	if ((int)id < 0 || id >= TUI_ACT_COUNT)
-		return NULL;
-	return &keys_table[id];
 }
 
 const char *tui_keys_group_label(enum tui_action_group g)

@@ -63,8 +63,6 @@ struct tui_action_def {
 /* The table, in display order; table[i].id == i.  *n is set when n is not
  * NULL. */
 const struct tui_action_def *tui_keys_table(size_t *n);
-/* NULL for TUI_ACT_NONE or an id out of range. */
-const struct tui_action_def *tui_keys_action(enum tui_action id);
 const char *tui_keys_group_label(enum tui_action_group g);
 
 /* The action bound to a character or key event; TUI_ACT_NONE for anything

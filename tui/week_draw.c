@@ -13,8 +13,9 @@
 #include "tui/keys.h"
 
 #define WEEK_MAX_DAYS 7
-/* Title line, the grid's two borders, the panel and the key line: what a
- * screen needs besides two rows per meeting (cli/cmd_week.c sizes
+/* The panel under the grid: a header, three battlefields and the total.
+ * With the title, the grid's two borders and the key line, that makes the
+ * nine rows a screen needs besides two per meeting (cli/cmd_week.c sizes
  * --print's default height with the same sum). */
 #define PANEL_ROWS 5
 #define PANEL_MIN_HEIGHT 14   /* below this the panel gives way to the grid */
@@ -62,9 +63,11 @@ static int battlefield_role(enum core_battlefield bf)
 
 /* ---- layout ---- */
 
-/* Rows a day's meetings need when each sits at its hour, pushed down
- * below the one before when they collide. */
-static int day_rows_timed(const struct tui_week_model *m,
+/* Whether a day's meetings fit the time layout: each at the row of its
+ * start, pushed down below the one before when they collide, but never so
+ * far that it starts beside the next hour's label, and all inside the box.
+ * A day that does not fit would make the hours down the side a lie. */
+static int day_fits_timed(const struct tui_week_model *m,
                           const struct week_layout *l, int day)
 {
 	int next = 0;
@@ -73,9 +76,14 @@ static int day_rows_timed(const struct tui_week_model *m,
 		if (meeting_day(m, l->monday, i, &minute) != day)
 			continue;
 		int row = (minute - l->first_hour * 60) * l->rows_per_hour / 60;
-		next = (row > next ? row : next) + 2;
+		int next_label = (minute / 60 - l->first_hour + 1) * l->rows_per_hour;
+		if (next > row)
+			row = next;
+		if (row >= next_label || row + 2 > l->rows)
+			return 0;
+		next = row + 2;
 	}
-	return next;
+	return 1;
 }
 
 /* Chooses the time layout when every meeting fits at its hour with two
@@ -98,8 +106,7 @@ static void layout_time(const struct tui_week_model *m, struct week_layout *l)
 	l->rows_per_hour = l->rows / (last - first);
 	l->time_mode = l->rows_per_hour >= 2;
 	for (int d = 0; d < l->ndays && l->time_mode; d++)
-		if (day_rows_timed(m, l, d) > l->rows)
-			l->time_mode = 0;
+		l->time_mode = day_fits_timed(m, l, d);
 }
 
 static void layout_compute(const struct tui_canvas *c,

@@ -65,11 +65,25 @@ wait_for "week 49"
 keys PPage
 wait_for "week 48"
 
+# s cycles through the sellers: the other one, then back.
+other=$(sqlite3 "$T/d.db" "select name from seller where id != $sid")
+keys s
+wait_for "week 48 · 23–27 Nov 2026 · $other"
+wait_for "seller: $other ("
+keys s
+wait_for "week 48 · 23–27 Nov 2026 · Mette Sørensen"
+
+# w shows the weekend and hides it again.
+keys w
+wait_for "Sun 29"
+keys w
+wait_gone "Sun 29"
+
 # Help: every label of the action table, whatever the table holds.
 keys '?'
 wait_for "Press any key to close this help."
 labels=$(sed -n 's/.*"\([^"]*\)", \("[^"]*"\|NULL\), [01] },$/\1/p' "$TOP/tui/keys.c")
-nact=$(grep -c '^	{ TUI_ACT_' "$TOP/tui/keys.c")
+nact=$(grep -c '^	\[TUI_ACT_' "$TOP/tui/keys.c")
 assert_eq "$(printf '%s\n' "$labels" | wc -l)" "$nact" "labels parsed from tui/keys.c"
 scr=$(screen)
 printf '%s\n' "$labels" | while IFS= read -r l; do

@@ -17,6 +17,17 @@ before=$(total)
 planned=${before% *}
 held=${before#* }
 [ -n "$planned" ] || fail "no planned count in the panel"
+# Select the week's last meeting (Friday): the insert below sorts before
+# it, so a selection kept by index would land on another meeting.
+n=$(sqlite3 "$T/d.db" "select count(*) from meeting where seller_id = $sid
+  and starts_at >= $mon and starts_at < $mon + 5 * 86400")
+last=$(sqlite3 "$T/d.db" "select starts_at from meeting where seller_id = $sid
+  and starts_at >= $mon and starts_at < $mon + 5 * 86400
+  order by starts_at desc, id desc limit 1")
+sel="$(date -u -d "@$last" '+%a %-d %b %H:%M')–"
+i=1
+while [ $i -lt "$n" ]; do keys j; i=$((i + 1)); done
+wait_for "$sel"
 
 # Friday 07:00, before the demo's day starts, with an account of its own.
 sqlite3 -cmd ".timeout 5000" "$T/d.db" "
@@ -29,6 +40,8 @@ sqlite3 -cmd ".timeout 5000" "$T/d.db" "
     'workshop', 'physical', 'discovery', 'medium', 'solution', 'planned', '',
     0, 0);"
 wait_for "07:00 Livø Kommune" 5
+# The selection stayed on the same meeting, not the same index.
+assert_contains "$(screen | tail -n 1)" "$sel" "the status line after the reload"
 i=0
 while [ "$(total)" = "$planned $held" ] && [ $i -lt 100 ]; do
 	sleep 0.05; i=$((i + 1))

@@ -495,6 +495,49 @@ static void test_overflow(void **state)
 	free(got);
 }
 
+/* Two meetings in one hour: with two rows an hour the second would start
+ * beside the next hour's label, so the day is a stacked list instead; with
+ * three rows an hour both fit their hour and the hours come back. */
+static void test_time_layout_fallback(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_init(&f);
+	f.n = 0;
+	static const struct plan two[] = {
+		{ 0, 8 * 60, "Aarhus Stål", CORE_BF_RESALE, "negotiation",
+		  CORE_FORM_PHYSICAL, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
+		{ 0, 8 * 60 + 30, "Bergen Bølge", CORE_BF_NEW, "booking",
+		  CORE_FORM_PHONE, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
+		{ 2, 15 * 60, "Cæsar Øl", CORE_BF_UPSELL, "upsell",
+		  CORE_FORM_VIRTUAL, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
+	};
+	for (size_t i = 0; i < 3; i++)
+		meeting_fill(&f.meetings[f.n++], &two[i], (int64_t)i + 1);
+	f.model.n_meetings = f.n;
+	f.model.selected = -1;
+	fixture_tally(&f);
+	char line[512];
+
+	char *got = draw(&f.model, 30, 100, 0, NULL);
+	assert_int_equal(find_line(got, "08:00 Aarhus", line, sizeof line), 2);
+	assert_int_equal(find_line(got, "08:30 Bergen", line, sizeof line), 4);
+	assert_int_equal(find_line(got, "15:00 Cæsar", line, sizeof line), 2);
+	assert_int_equal(find_line(got, "\n 08 ", line, sizeof line), -1);
+	assert_fits(got, 30, 100);
+	free(got);
+
+	/* 40 rows: 31 inside the box, three an hour from 08 to 18. */
+	got = draw(&f.model, 40, 100, 0, NULL);
+	assert_int_equal(find_line(got, "\n 08 ", line, sizeof line), 2);
+	assert_int_equal(find_line(got, "08:00 Aarhus", line, sizeof line), 2);
+	assert_int_equal(find_line(got, "08:30 Bergen", line, sizeof line), 4);
+	assert_int_equal(find_line(got, "\n 15 ", line, sizeof line), 2 + 7 * 3);
+	assert_int_equal(find_line(got, "15:00 Cæsar", line, sizeof line), 2 + 7 * 3);
+	assert_fits(got, 40, 100);
+	free(got);
+}
+
 /* Every size from tiny to large: never a write outside the canvas (ASan),
  * never a line wider than the canvas, and always the same output. */
 static void test_sizes(void **state)
@@ -553,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_meetings_and_hits),
 		cmocka_unit_test(test_status_line),
 		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_time_layout_fallback),
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_untrusted_values),
 	};
