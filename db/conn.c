@@ -20,8 +20,7 @@ enum core_status db_fail(struct db *db, int rc, const char *what,
 {
 	const char *path = db != NULL ? db->path : "database";
 	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED: {
+	case SQLITE_BUSY: {
 		int ms = db != NULL ? db->busy_ms : CONN_BUSY_MS;
 		if (ms % 1000 == 0)
 			return core_error_set(err, CORE_ERR_BUSY,
@@ -163,6 +162,14 @@ static enum core_status conn_user_version(struct db *db, int *out,
 	return CORE_OK;
 }
 
+static enum core_status conn_newer(struct db *db, int version, struct core_error *err)
+{
+	return core_error_set(err, CORE_ERR_VERSION,
+	                      "%s: made by a newer pipebench (schema %d, this one "
+	                      "knows %d); not opened, nothing changed",
+	                      db->path, version, DB_SCHEMA_VERSION);
+}
+
 /* Applies every missing step in one BEGIN IMMEDIATE transaction: all of
  * them or none.  The version is read again under the write lock because
  * another process may have migrated the file meanwhile. */
@@ -173,6 +180,8 @@ static enum core_status conn_migrate(struct db *db, struct core_error *err)
 		return st;
 	int have = 0;
 	st = conn_user_version(db, &have, err);
+	if (st == CORE_OK && have > DB_SCHEMA_VERSION)
+		st = conn_newer(db, have, err);
 	for (int v = have + 1; st == CORE_OK && v <= DB_SCHEMA_VERSION; v++) {
 		char *msg = NULL;
 		int rc = sqlite3_exec(db->h, db_schema_step(v), NULL, NULL, &msg);
@@ -213,10 +222,7 @@ static enum core_status conn_configure(struct db *db, struct core_error *err)
 	if (st != CORE_OK)
 		return st;
 	if (version > DB_SCHEMA_VERSION)
-		return core_error_set(err, CORE_ERR_VERSION,
-		                      "%s: made by a newer pipebench (schema %d, this one "
-		                      "knows %d); not opened, nothing changed",
-		                      db->path, version, DB_SCHEMA_VERSION);
+		return conn_newer(db, version, err);
 	if (version < DB_SCHEMA_VERSION && db->readonly)
 		return core_error_set(err, CORE_ERR_VERSION,
 		                      "%s: schema %d is older than this pipebench's (%d) "

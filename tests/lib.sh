@@ -7,6 +7,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/pb-test.XXXXXX")
 SOCK="pb$$"
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null || true
+	# kill-server leaves the socket file behind.
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 	rm -rf "$T"
 }
 trap cleanup EXIT INT TERM

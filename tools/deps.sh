@@ -24,6 +24,7 @@ need_cmd tmux tmux
 need_cmd sqlite3 sqlite3
 need_cmd calcurse calcurse
 need_cmd time /usr/bin/time
+need_cmd procps pgrep
 
 missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
 [ -z "${missing% }" ] && exit 0

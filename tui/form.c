@@ -399,8 +399,10 @@ static void form_fill(struct tui_form *f)
 }
 
 struct tui_form *tui_form_open(struct db *db, const struct core_matrix *matrix,
-                               const struct core_meeting *m, int ascii)
+                               const struct core_meeting *m, int64_t today,
+                               int ascii)
 {
+	(void)today; /* FOLLOW-UP: count "last visit" from today */
 	struct tui_form *f = calloc(1, sizeof *f);
 	if (f == NULL)
 		return NULL;

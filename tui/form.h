@@ -18,10 +18,12 @@
 struct tui_form; /* opaque; tui_form_open allocates, tui_form_free frees */
 
 /* m: the meeting to edit (m->id != 0), or a template for a new one (id 0,
- * starts_at and seller_id set; the rest defaulted by the form).  The form
- * keeps pointers to db and matrix, which must outlive it. */
+ * starts_at and seller_id set; the rest defaulted by the form).  today
+ * (days since epoch, local) is what "last visit N days ago" counts from.
+ * The form keeps pointers to db and matrix, which must outlive it. */
 struct tui_form *tui_form_open(struct db *db, const struct core_matrix *matrix,
-                               const struct core_meeting *m, int ascii);
+                               const struct core_meeting *m, int64_t today,
+                               int ascii);
 void tui_form_free(struct tui_form *f);
 
 /* Returns tui_repaint flags; TUI_CLOSE|TUI_RELOAD after a save, TUI_CLOSE

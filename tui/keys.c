@@ -1,6 +1,6 @@
 /* The action table and what is generated from it: key lookup, key names,
  * the key line.  Adding an action is one row here plus its handler in
- * tui/app.c; help and hints follow by themselves. */
+ * tui/week_actions.c; help and hints follow by themselves. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>

@@ -259,8 +259,12 @@ static void draw_heading(struct tui_canvas *c, const struct tui_week_model *m,
 			pick = i;
 			break;
 		}
-	tui_canvas_text(c, l->grid_y, l->col_x[d] + 1, cw,
-	                today ? TUI_ROLE_TODAY : TUI_ROLE_DAY, text[pick]);
+	/* The cursor's column is marked whether or not a meeting on it is
+	 * selected: the mark stays put as the cursor crosses an empty day. */
+	int role = today ? TUI_ROLE_TODAY : TUI_ROLE_DAY;
+	if (m->cursor_day == d + 1)
+		role = TUI_ROLE_SELECTED;
+	tui_canvas_text(c, l->grid_y, l->col_x[d] + 1, cw, role, text[pick]);
 }
 
 static void draw_frame(struct tui_canvas *c, const struct tui_week_model *m,

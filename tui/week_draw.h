@@ -30,6 +30,7 @@ struct tui_week_model {
 	int message_is_error;
 	const char *keys_line;         /* the generated key hints, or NULL */
 	int monochrome;                /* letters R/U/N shown beside the glyph */
+	int cursor_day;                /* ISO weekday 1..7 of the cursor, 0: none */
 };
 
 /* Draws the whole canvas.  Registers one hit per visible meeting with its

@@ -1,13 +1,13 @@
 # First run on an empty database: a screen that says what pipebench is and
 # how to begin, an edit line for the seller's name (æøå typed and edited),
-# Enter creates the seller and opens the empty week with its hint.  The
-# next start goes straight to the week.
+# Enter creates the seller and opens the empty week with its hint and the
+# cursor's day marked.  The next start goes straight to the week.
 . "$(dirname "$0")/../lib.sh"
 # A fresh tmux server for the next run: a new socket, so the new server
 # never races the old one's exit.
 next_server() {
 	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="$SOCK.$1"
+	SOCK="pb$$.$1"
 	rm -f "$T/stderr"
 }
 
@@ -25,6 +25,17 @@ keys Enter
 wait_for "week 48 · 23–27 Nov 2026 · Åse Kjærgård"
 wait_for "press a to plan one"
 assert_eq "$(sqlite3 "$T/new.db" 'select name from seller')" "Åse Kjærgård" "the seller stored"
+# The empty week has no meeting to select: the cursor's day heading is
+# what shows where a new meeting would go, on the selection's cyan.
+esc=$(printf '\033')
+marked() {
+	tmux -L "$SOCK" capture-pane -p -e | sed -n 2p |
+		grep -o "$esc\[46m[^$esc]*" | sed "s/^$esc\[46m//"
+}
+assert_eq "$(marked)" " Mon 23 · today " "the cursor's day heading"
+keys l
+wait_for "Tue 24 Nov: nothing selected"
+assert_eq "$(marked)" " Tue 24 " "the cursor's day heading after l"
 keys q
 assert_eq "$(wait_exit)" 0 "exit status"
 

@@ -1,7 +1,8 @@
 # Moving a meeting: m, then → a day and ↓ half an hour at a time (the week
 # redrawn with the meeting at its new place as it goes), Enter commits
 # through db_meeting_move, Esc leaves it where it was.  A cancelled meeting
-# cannot be moved.
+# cannot be moved, and a meeting another process takes out of the week
+# stops the move.
 . "$(dirname "$0")/../lib.sh"
 
 "$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
@@ -66,6 +67,21 @@ keys y
 wait_for "cancelled: "
 keys m
 wait_for "a cancelled meeting cannot be moved"
+keys x
+wait_for "Restore the cancelled meeting"
+keys y
+wait_for "restored: "
+
+# Another process takes the meeting out of the week in the middle of a
+# move: the move is given up, never written over the other change.
+keys m
+wait_for "moving: "
+keys Right
+wait_for "moving to "
+sqlite3 -cmd ".timeout 5000" "$T/d.db" \
+	"update meeting set starts_at = starts_at + 7 * 86400 where id = $id"
+wait_for "the meeting was changed elsewhere; move cancelled" 5
+assert_eq "$(at)" "$((t0 + 7 * 86400))" "start after the move given up"
 
 keys q
 assert_eq "$(wait_exit)" 0 "exit status"

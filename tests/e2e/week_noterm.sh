@@ -18,6 +18,6 @@ for term in bogus-terminal ""; do
 		assert_contains "$(cat "$T/stderr")" "cannot open the terminal (TERM is not set)" "stderr"
 	fi
 	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="$SOCK.x"
+	SOCK="pb$$.${term:-unset}"
 done
 echo "week noterm ok"

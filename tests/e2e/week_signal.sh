@@ -5,7 +5,7 @@
 # never races the old one's exit.
 next_server() {
 	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="$SOCK.$1"
+	SOCK="pb$$.$1"
 	rm -f "$T/stderr"
 }
 

@@ -73,6 +73,9 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* 2026-11-23, a Monday: what "last visit N days ago" counts from. */
+#define TEST_TODAY ((int64_t)20780)
+
 static int64_t day_of(int y, int m, int d)
 {
 	return core_days_from_date((struct core_date){ y, m, d });
@@ -224,7 +227,7 @@ static void test_pick_account(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 10 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	assert_non_null(f);
 	char *s = draw(f);
 	assert_has(s, "New meeting");
@@ -286,7 +289,7 @@ static void test_exact_name(void **state)
 	check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
 
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 8 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "ØRSTED GRUPPEN");
 	assert_int_equal(ev_char(f, '\t'), TUI_REDRAW);
 	char *s = draw(f);
@@ -301,7 +304,7 @@ static void test_negotiation_phone(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 25), 13 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "ørs");
 	ev_char(f, '\n');
 	ev_repeat(f, KEY_DOWN, 3); /* account, when, battlefield: type */
@@ -358,7 +361,7 @@ static void test_booking_physical(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 27), 9 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "lærd");
 	ev_char(f, '\n');
 	ev_repeat(f, KEY_DOWN, 3);
@@ -393,7 +396,7 @@ static void test_validation(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 23), 10 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	struct tui_canvas c;
 	assert_int_equal(tui_canvas_init(&c, 30, 100, 0), 0);
 
@@ -479,7 +482,7 @@ static void test_edit(void **state)
 	check(db_meeting_insert(x->db, &m0, &err), &err);
 	struct core_meeting m = get(x, m0.id);
 
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
 	char *s = draw(f);
 	assert_has(s, "Edit meeting");
 	assert_has(line_with(s, "Account"), "Hvidø ApS");
@@ -507,7 +510,7 @@ static void test_edit(void **state)
 	assert_int_equal(count_meetings(x), 1);
 
 	/* A new time, nothing else. */
-	f = tui_form_open(x->db, &x->mx, &m1, 0);
+	f = tui_form_open(x->db, &x->mx, &m1, TEST_TODAY, 0);
 	ev_char(f, '\t');
 	ev_char(f, '\t');
 	ev_char(f, '\t');
@@ -537,12 +540,12 @@ static void test_edit_confirmed(void **state)
 	check(db_meeting_insert(x->db, &m0, &err), &err);
 	struct core_meeting m = get(x, m0.id);
 
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
 	assert_int_equal(save(f), m.id);
 	tui_form_free(f);
 	assert_string_equal(get(x, m.id).form_reason, "kunden vil det");
 
-	f = tui_form_open(x->db, &x->mx, &m, 0);
+	f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
 	ev_repeat(f, KEY_DOWN, 3);
 	ev_char(f, 'w'); /* workshop: phone is impossible */
 	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
@@ -558,7 +561,7 @@ static void test_edit_confirmed(void **state)
 
 	/* A form that needs no confirmation drops the reason. */
 	struct core_meeting m2 = get(x, m.id);
-	f = tui_form_open(x->db, &x->mx, &m2, 0);
+	f = tui_form_open(x->db, &x->mx, &m2, TEST_TODAY, 0);
 	ev_repeat(f, KEY_DOWN, 6);
 	ev_char(f, 'p');
 	save(f);
@@ -571,7 +574,7 @@ static void test_cancel(void **state)
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 23), 10 * 60);
 	/* Untouched: Esc closes at once. */
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_char(f, '\t');
 	ev_key(f, KEY_DOWN);
 	assert_int_equal(ev_char(f, 27), TUI_CLOSE);
@@ -579,7 +582,7 @@ static void test_cancel(void **state)
 	tui_form_free(f);
 
 	/* Changed: asked first; n goes back, y discards. */
-	f = tui_form_open(x->db, &x->mx, &t, 0);
+	f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_repeat(f, KEY_DOWN, 2);
 	ev_key(f, KEY_RIGHT); /* battlefield: upsell */
 	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
@@ -609,7 +612,7 @@ static void test_new_account(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "Næstved Tømrer");
 	char *s = draw(f);
 	assert_has(s, "+ create account 'Næstved Tømrer'");
@@ -623,7 +626,7 @@ static void test_new_account(void **state)
 	assert_int_equal(accounts_named(x, "Næstved"), 0);
 
 	/* Saved: created with the meeting. */
-	f = tui_form_open(x->db, &x->mx, &t, 0);
+	f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "Næstved Tømrer");
 	ev_char(f, '\n');
 	int64_t id = save(f);
@@ -644,7 +647,7 @@ static void test_busy(void **state)
 	check(db_tx_begin(other, &err), &err);
 
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 0);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "hvid");
 	ev_char(f, '\n');
 	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
@@ -665,7 +668,7 @@ static void test_ascii_mouse(void **state)
 {
 	struct fx *x = *state;
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, 1);
+	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 1);
 	struct tui_canvas c;
 	assert_int_equal(tui_canvas_init(&c, 24, 80, 1), 0);
 	ev_text(f, "Hansen");

@@ -538,6 +538,63 @@ static void test_time_layout_fallback(void **state)
 	free(got);
 }
 
+/* The cursor's day: its heading in the selected role, whether or not a
+ * meeting is selected on it (today's heading keeps its words); no cursor,
+ * or a day off the screen, marks no heading. */
+static int heading_role(const struct tui_canvas *c, const char *dump,
+                        const char *heading)
+{
+	char line[512];
+	int y = find_line(dump, heading, line, sizeof line);
+	assert_int_equal(y, 1);
+	int x = line_columns(line, (size_t)(strstr(line, heading) - line));
+	return cell_role(c, y, x);
+}
+
+static void test_cursor_day(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_init(&f);
+	struct tui_canvas c;
+	f.model.selected = -1;
+	char *got = draw(&f.model, 30, 100, 0, &c);
+	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_DAY);
+	assert_int_equal(heading_role(&c, got, "Wed 25"), TUI_ROLE_TODAY);
+	for (int y = 0; y < c.h; y++)
+		for (int x = 0; x < c.w; x++)
+			assert_int_not_equal(cell_role(&c, y, x), TUI_ROLE_SELECTED);
+	tui_canvas_free(&c);
+	free(got);
+
+	f.model.cursor_day = 2;
+	got = draw(&f.model, 30, 100, 0, &c);
+	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_SELECTED);
+	assert_int_equal(heading_role(&c, got, "Mon 23"), TUI_ROLE_DAY);
+	assert_int_equal(heading_role(&c, got, "Wed 25"), TUI_ROLE_TODAY);
+	tui_canvas_free(&c);
+	free(got);
+
+	f.model.cursor_day = 3;
+	f.model.selected = 5; /* Hvidø ApS, Wednesday */
+	got = draw(&f.model, 30, 100, 0, &c);
+	assert_int_equal(heading_role(&c, got, "Wed 25 · today"), TUI_ROLE_SELECTED);
+	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_DAY);
+	tui_canvas_free(&c);
+	free(got);
+
+	/* Saturday with the weekend hidden, and nonsense: no heading marked. */
+	f.model.selected = -1;
+	for (int day = 6; day <= 9; day += 3) {
+		f.model.cursor_day = day;
+		got = draw(&f.model, 30, 100, 0, &c);
+		for (int x = 0; x < c.w; x++)
+			assert_int_not_equal(cell_role(&c, 1, x), TUI_ROLE_SELECTED);
+		tui_canvas_free(&c);
+		free(got);
+	}
+}
+
 /* Every size from tiny to large: never a write outside the canvas (ASan),
  * never a line wider than the canvas, and always the same output. */
 static void test_sizes(void **state)
@@ -597,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_status_line),
 		cmocka_unit_test(test_overflow),
 		cmocka_unit_test(test_time_layout_fallback),
+		cmocka_unit_test(test_cursor_day),
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_untrusted_values),
 	};
