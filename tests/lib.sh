@@ -8,7 +8,7 @@ SOCK="pb$$"
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null || true
 	# kill-server leaves the socket file behind.
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/pb$$" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/pb$$".*
 	rm -rf "$T"
 }
 trap cleanup EXIT INT TERM
