@@ -22,7 +22,7 @@
 #define DEMO_FUTURE_WEEKS 2
 #define DAY_SLOTS 18
 #define DAY_START_MIN (8 * 60)
-#define DEMO_CACHE_KIB (-2000)
+#define DEMO_CACHE_KIB (-8 * 1024)
 #define DEMO_MAX_INDEXES 16
 
 enum demo_stmt {
@@ -606,6 +606,7 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 	int big_cache = DEMO_CACHE_KIB;
 	if (s == CORE_OK) {
 		demo_cache_size(db, &big_cache);
+		db_exec(db, "PRAGMA foreign_keys = OFF", err);
 		s = db_tx_begin(db, err);
 	}
 	if (s == CORE_OK) {

@@ -213,9 +213,70 @@ static enum core_status meeting_finish(struct db *db, sqlite3_stmt *st, int64_t 
 	return db_tx_commit(db, err);
 }
 
-/* Begins the transaction and prepares sql, checking the references of m
- * first when it is given. */
-static enum core_status meeting_start(struct db *db, const struct core_meeting *m,
+/* Inside the write transaction: a meeting typed with an account's name but
+ * no account id gets its account, the one of that name ignoring case (the
+ * rule of db_account_insert), else a new one.  Created here, the account
+ * is rolled back with the meeting: it exists only if the meeting does.
+ * Sets m->account_id and m->account to the name as stored. */
+static enum core_status meeting_account_ensure(struct db *db, struct core_meeting *m,
+                                               struct core_error *err)
+{
+	if (m->account_id != 0)
+		return CORE_OK;
+	size_t len = strnlen(m->account, sizeof m->account);
+	if (len == sizeof m->account)
+		return core_error_set(err, CORE_ERR_INPUT, "the account name is too long");
+	/* Stored without surrounding blanks, as db_account_insert stores it. */
+	const char *name = m->account;
+	while (len > 0 && (*name == ' ' || *name == '\t')) {
+		name++;
+		len--;
+	}
+	while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return CORE_OK; /* no name either: meeting_check_refs says so */
+	char clean[sizeof m->account], folded[sizeof m->account];
+	memcpy(clean, name, len);
+	clean[len] = '\0';
+	db_fold(clean, folded, sizeof folded);
+
+	sqlite3_stmt *st;
+	enum core_status s = db_prepare(db, "SELECT id, name FROM account "
+	                                    "WHERE pb_fold(name) = ?1 ORDER BY id LIMIT 1",
+	                                &st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->account_id = sqlite3_column_int64(st, 0);
+		core_utf8_copy(m->account, sizeof m->account, db_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return CORE_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "finding the account", err);
+
+	s = db_prepare(db, "INSERT INTO account(name, created_at, updated_at) "
+	                   "VALUES (?1, ?2, ?2)", &st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_text(st, 1, clean, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "adding the account", err);
+	m->account_id = sqlite3_last_insert_rowid(db->h);
+	memcpy(m->account, clean, len + 1);
+	return CORE_OK;
+}
+
+/* Begins the transaction and prepares sql.  With m: first gives it its
+ * account when it names a new one, then checks its references. */
+static enum core_status meeting_start(struct db *db, struct core_meeting *m,
                                       const char *sql, sqlite3_stmt **st,
                                       struct core_error *err)
 {
@@ -224,6 +285,8 @@ static enum core_status meeting_start(struct db *db, const struct core_meeting *
 	if (s != CORE_OK)
 		return s;
 	if (m != NULL)
+		s = meeting_account_ensure(db, m, err);
+	if (m != NULL && s == CORE_OK)
 		s = meeting_check_refs(db, m, err);
 	if (s == CORE_OK)
 		s = db_prepare(db, sql, st, err);
@@ -238,9 +301,12 @@ enum core_status db_meeting_insert(struct db *db, struct core_meeting *m,
 	enum core_status s = meeting_check(m, err);
 	if (s != CORE_OK)
 		return s;
+	/* The row as written: its account may be created on the way, and m
+	 * hears of it only if the whole transaction commits. */
+	struct core_meeting w = *m;
 	int64_t now = (int64_t)time(NULL);
 	sqlite3_stmt *st;
-	s = meeting_start(db, m,
+	s = meeting_start(db, &w,
 	                  "INSERT INTO meeting(seller_id, account_id, starts_at, "
 	                  "duration_min, battlefield, type, form, dim, complexity, sale, "
 	                  "status, form_reason, created_at, updated_at) "
@@ -248,16 +314,17 @@ enum core_status db_meeting_insert(struct db *db, struct core_meeting *m,
 	                  "?14, ?14)", &st, err);
 	if (s != CORE_OK)
 		return s;
-	meeting_bind(st, m, now);
+	meeting_bind(st, &w, now);
 	s = meeting_finish(db, st, 0, err);
 	if (s == CORE_OK) {
-		m->id = sqlite3_last_insert_rowid(db->h);
-		m->updated_at = now;
+		w.id = sqlite3_last_insert_rowid(db->h);
+		w.updated_at = now;
+		*m = w;
 	}
 	return s;
 }
 
-enum core_status db_meeting_update(struct db *db, const struct core_meeting *m,
+enum core_status db_meeting_update(struct db *db, struct core_meeting *m,
                                    struct core_error *err)
 {
 	enum core_status s = meeting_check(m, err);
@@ -265,17 +332,24 @@ enum core_status db_meeting_update(struct db *db, const struct core_meeting *m,
 		return s;
 	if (m->id <= 0)
 		return meeting_missing(m->id, err);
+	struct core_meeting w = *m; /* as in db_meeting_insert */
+	int64_t now = (int64_t)time(NULL);
 	sqlite3_stmt *st;
-	s = meeting_start(db, m,
+	s = meeting_start(db, &w,
 	                  "UPDATE meeting SET seller_id = ?2, account_id = ?3, "
 	                  "starts_at = ?4, duration_min = ?5, battlefield = ?6, type = ?7, "
 	                  "form = ?8, dim = ?9, complexity = ?10, sale = ?11, status = ?12, "
 	                  "form_reason = ?13, updated_at = ?14 WHERE id = ?1", &st, err);
 	if (s != CORE_OK)
 		return s;
-	sqlite3_bind_int64(st, 1, m->id);
-	meeting_bind(st, m, (int64_t)time(NULL));
-	return meeting_finish(db, st, m->id, err);
+	sqlite3_bind_int64(st, 1, w.id);
+	meeting_bind(st, &w, now);
+	s = meeting_finish(db, st, w.id, err);
+	if (s == CORE_OK) {
+		w.updated_at = now;
+		*m = w;
+	}
+	return s;
 }
 
 enum core_status db_meeting_set_status(struct db *db, int64_t id,

@@ -18,12 +18,18 @@ enum core_status db_meeting_range(struct db *db, int64_t seller_id,
                                   struct core_error *err);
 enum core_status db_meeting_get(struct db *db, int64_t id, struct core_meeting *out,
                                 struct core_error *err);
-/* Validates (account exists, type non-empty, duration 1..1440) and inserts;
- * sets m->id. */
+/* Validates (seller and account exist, type non-empty, duration 1..1440)
+ * and inserts; sets m->id and m->updated_at.  A meeting with account_id 0
+ * and a name in m->account gets that account: the one of that name,
+ * ignoring case (as db_account_insert), else a new one created in the same
+ * transaction, so a new account exists only if its meeting was saved.
+ * m->account_id and m->account are then set to it.  On failure m is left
+ * as it was. */
 enum core_status db_meeting_insert(struct db *db, struct core_meeting *m,
                                    struct core_error *err);
-/* Rewrites every field of the meeting m->id. */
-enum core_status db_meeting_update(struct db *db, const struct core_meeting *m,
+/* Rewrites every field of the meeting m->id, with a new account found or
+ * created as for db_meeting_insert; sets m->updated_at. */
+enum core_status db_meeting_update(struct db *db, struct core_meeting *m,
                                    struct core_error *err);
 enum core_status db_meeting_set_status(struct db *db, int64_t id,
                                        enum core_mstatus st, struct core_error *err);

@@ -1,8 +1,10 @@
-/* The meeting dialog.  Its state is the fields as typed plus the choice
+/* The meeting dialog: its state, keys, clicks and saving (the drawing is
+ * tui/form_draw.c's).  The state is the fields as typed plus the choice
  * rows as indices; nothing is parsed or written until the seller saves, so
- * a failed save (a bad date, a busy database) loses nothing, and a
- * cancelled dialog leaves nothing behind, not even a new account. */
-#include "tui/form.h"
+ * a failed save (a bad date, a busy database) loses nothing typed, and
+ * neither it nor a cancelled dialog leaves anything behind, not even a new
+ * account. */
+#include "tui/form_priv.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -15,102 +17,8 @@
 
 #include "core/calendar.h"
 #include "db/meetings.h"
-#include "db/sellers.h"
-#include "tui/field.h"
 
-/* The box fits an 80x24 terminal and is the same on larger ones. */
-#define FORM_W 78
-#define FORM_H 18
-#define FORM_MATCHES 6
-#define FORM_MAX_HITS 64
 #define FORM_ESC 27
-
-/* Inside the box: rows, and columns not in form_at[]. */
-enum {
-	ROW_ACCOUNT = 1, ROW_FORMS_HEAD = 8, ROW_FORMS = 9, ROW_MESSAGE = 14,
-	ROW_BUTTONS = 15, ROW_HINTS = 16,
-	COL_LABEL = 2, INFO_X = 41, REASON_X = 10, REASON_W = 36,
-	FORM_REASON_X = 18, LIST_X = 14, LIST_W = 61
-};
-
-/* Tab order. */
-enum form_focus {
-	FF_ACCOUNT, FF_DATE, FF_DAY, FF_TIME, FF_DURATION, FF_BATTLEFIELD,
-	FF_TYPE, FF_COMPLEXITY, FF_SALE, FF_DIM, FF_FORM, FF_SAVE, FF_CANCEL,
-	FF_COUNT
-};
-
-/* Where each focus sits in the box (w: a field's columns).  Up and Down
- * move between rows, so the rows here are the screen's. */
-static const struct { signed char row, col, w; } form_at[FF_COUNT] = {
-	[FF_ACCOUNT] = { 1, 15, 24 }, [FF_DATE] = { 2, 15, 11 },
-	[FF_DAY] = { 2, 27, 0 }, [FF_TIME] = { 2, 33, 6 },
-	[FF_DURATION] = { 2, 50, 6 }, [FF_BATTLEFIELD] = { 3, 15, 0 },
-	[FF_TYPE] = { 4, 14, 0 }, [FF_COMPLEXITY] = { 5, 15, 0 },
-	[FF_SALE] = { 5, 48, 0 }, [FF_DIM] = { 6, 15, 0 },
-	[FF_FORM] = { 9, 3, 0 }, [FF_SAVE] = { 15, 55, 0 }, [FF_CANCEL] = { 15, 65, 0 },
-};
-
-static const struct { signed char row, col; const char *text; } form_labels[] = {
-	{ 1, 2, "Account" }, { 2, 2, "When" }, { 2, 41, "duration" },
-	{ 3, 2, "Battlefield" }, { 4, 2, "Type" }, { 5, 2, "Complexity" },
-	{ 5, 42, "Sale" }, { 6, 2, "4D" },
-};
-
-enum form_mode { FM_EDIT, FM_CONFIRM, FM_DISCARD };
-enum form_acct { ACCT_NONE, ACCT_PICKED, ACCT_NEW };
-/* What a click on a drawn rectangle does. */
-enum form_hit_kind { HIT_FOCUS, HIT_OPTION, HIT_STEP, HIT_FORM, HIT_MATCH };
-
-struct form_hit {
-	int y, x, w;
-	enum form_hit_kind kind;
-	enum form_focus focus;
-	int index;
-};
-
-/* Where things were last drawn, so a click maps back to what was under
- * it.  Drawing changes nothing the seller sees, so tui_form_draw takes the
- * form as const; this cache, behind a pointer, is all it writes. */
-struct form_view {
-	int n_hits;
-	struct form_hit hits[FORM_MAX_HITS];
-};
-
-struct tui_form {
-	struct db *db;
-	const struct core_matrix *matrix;
-	struct core_meeting m;        /* as opened: id, seller, status */
-	int ascii;
-	enum form_mode mode;
-	enum form_focus focus;
-	int dirty;
-	struct tui_field account, date, time, duration, reason;
-
-	enum form_acct acct_state;
-	struct db_account acct;       /* picked, or the new one's name */
-	struct db_account matches[FORM_MATCHES];
-	size_t n_matches;
-	int list_open, list_sel, list_create;
-
-	/* The choice rows, indexed by their focus: battlefield, type (-1: a
-	 * type the matrix lacks, kept as type_key), complexity, sale, 4D. */
-	int value[FF_COUNT];
-	char type_key[CORE_TYPE_KEY_MAX];
-	struct core_form_choice choices[CORE_FORM_COUNT];
-	enum core_form form;
-	int form_by_hand;
-
-	/* What the seller confirmed; the reason they gave is in f->reason. */
-	int confirmed, confirmed_type;
-	enum core_form confirmed_form;
-	enum core_rating confirmed_rating;
-
-	char message[256];
-	int message_role;
-	int64_t saved_id;
-	struct form_view *view;
-};
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -127,15 +35,6 @@ static void form_say(struct tui_form *f, int role, const char *fmt, ...)
 	f->message_role = role;
 }
 
-static const char *form_glyph(int ascii, enum core_form form, char letter[2])
-{
-	if (!ascii)
-		return core_form_glyph(form);
-	letter[0] = core_form_letter(form);
-	letter[1] = '\0';
-	return letter;
-}
-
 static struct tui_field *form_field(struct tui_form *f, enum form_focus ff)
 {
 	switch (ff) {
@@ -147,7 +46,7 @@ static struct tui_field *form_field(struct tui_form *f, enum form_focus ff)
 	}
 }
 
-static int form_choice_count(const struct tui_form *f, enum form_focus ff)
+int tui_form_choice_count(const struct tui_form *f, enum form_focus ff)
 {
 	switch (ff) {
 	case FF_BATTLEFIELD: return CORE_BF_COUNT;
@@ -159,8 +58,8 @@ static int form_choice_count(const struct tui_form *f, enum form_focus ff)
 	}
 }
 
-static const char *form_choice_label(const struct tui_form *f,
-                                     enum form_focus ff, int i)
+const char *tui_form_choice_label(const struct tui_form *f, enum form_focus ff,
+                                  int i)
 {
 	switch (ff) {
 	case FF_BATTLEFIELD: return core_battlefield_label((enum core_battlefield)i);
@@ -172,19 +71,10 @@ static const char *form_choice_label(const struct tui_form *f,
 	}
 }
 
-static const struct core_meeting_type *form_type(const struct tui_form *f)
+const struct core_meeting_type *tui_form_type(const struct tui_form *f)
 {
 	int t = f->value[FF_TYPE];
 	return t >= 0 && t < f->matrix->n_types ? &f->matrix->types[t] : NULL;
-}
-
-/* The type's short name for sentences ("negotiation"). */
-static const char *form_type_brief(const struct tui_form *f)
-{
-	const struct core_meeting_type *t = form_type(f);
-	if (t == NULL)
-		return f->type_key;
-	return t->brief[0] ? t->brief : t->label;
 }
 
 static int form_clamp(int v, int n, int dflt)
@@ -198,7 +88,7 @@ static int form_clamp(int v, int n, int dflt)
  * preselects the best unless the seller has picked one. */
 static void form_recommend(struct tui_form *f)
 {
-	const struct core_meeting_type *t = form_type(f);
+	const struct core_meeting_type *t = tui_form_type(f);
 	if (t != NULL) {
 		core_matrix_recommend(t, (enum core_complexity)f->value[FF_COMPLEXITY],
 		                      (enum core_sale)f->value[FF_SALE], f->choices);
@@ -215,7 +105,7 @@ static void form_recommend(struct tui_form *f)
 		f->form = f->choices[0].form;
 }
 
-static const struct core_form_choice *form_choice(const struct tui_form *f)
+const struct core_form_choice *tui_form_choice(const struct tui_form *f)
 {
 	for (int i = 0; i < CORE_FORM_COUNT; i++)
 		if (f->choices[i].form == f->form)
@@ -235,7 +125,7 @@ static void form_pick_form(struct tui_form *f, enum core_form form)
  * type, form and rating. */
 static int form_needs_confirm(const struct tui_form *f)
 {
-	const struct core_form_choice *c = form_choice(f);
+	const struct core_form_choice *c = tui_form_choice(f);
 	return c->needs_confirm &&
 	       !(f->confirmed && f->confirmed_type == f->value[FF_TYPE] &&
 	         f->confirmed_form == f->form && f->confirmed_rating == c->resolved);
@@ -246,14 +136,14 @@ static void form_confirm_record(struct tui_form *f)
 	f->confirmed = 1;
 	f->confirmed_type = f->value[FF_TYPE];
 	f->confirmed_form = f->form;
-	f->confirmed_rating = form_choice(f)->resolved;
+	f->confirmed_rating = tui_form_choice(f)->resolved;
 }
 
 /* --- choice rows --------------------------------------------------------- */
 
 static void form_choice_set(struct tui_form *f, enum form_focus ff, int v)
 {
-	if (v < 0 || v >= form_choice_count(f, ff) || v == f->value[ff])
+	if (v < 0 || v >= tui_form_choice_count(f, ff) || v == f->value[ff])
 		return;
 	f->value[ff] = v;
 	f->dirty = 1;
@@ -267,10 +157,10 @@ static void form_choice_set(struct tui_form *f, enum form_focus ff, int v)
 static void form_choice_step(struct tui_form *f, enum form_focus ff, int delta,
                              wint_t ch)
 {
-	int n = form_choice_count(f, ff), v = f->value[ff] < 0 ? -1 : f->value[ff];
+	int n = tui_form_choice_count(f, ff), v = f->value[ff] < 0 ? -1 : f->value[ff];
 	for (int k = 1; k <= n; k++) {
 		int i = delta < 0 ? (v <= 0 ? n - 1 : v - 1) : (v + k) % n;
-		if (delta != 0 || tolower((unsigned char)form_choice_label(f, ff, i)[0]) ==
+		if (delta != 0 || tolower((unsigned char)tui_form_choice_label(f, ff, i)[0]) ==
 		                  tolower((int)ch)) {
 			form_choice_set(f, ff, i);
 			return;
@@ -402,13 +292,13 @@ struct tui_form *tui_form_open(struct db *db, const struct core_matrix *matrix,
                                const struct core_meeting *m, int64_t today,
                                int ascii)
 {
-	(void)today; /* FOLLOW-UP: count "last visit" from today */
 	struct tui_form *f = calloc(1, sizeof *f);
 	if (f == NULL)
 		return NULL;
 	f->db = db;
 	f->matrix = matrix;
 	f->m = *m;
+	f->today = today;
 	f->ascii = ascii;
 	f->view = calloc(1, sizeof *f->view);
 	if (f->view == NULL ||
@@ -495,30 +385,23 @@ static enum form_focus form_check(struct tui_form *f, int64_t *days, int *minute
 	tui_field_get(&f->duration, text, sizeof text);
 	if (core_duration_parse(text, dur, err) != CORE_OK)
 		return FF_DURATION;
-	if (form_type(f) == NULL && f->type_key[0] == '\0') {
+	if (tui_form_type(f) == NULL && f->type_key[0] == '\0') {
 		core_error_set(err, CORE_ERR_INPUT, "pick a meeting type");
 		return FF_TYPE;
 	}
 	return FF_COUNT;
 }
 
-/* Writes the meeting, creating a new account first.  Every check has
- * passed; only the database can still say no. */
+/* Writes the meeting.  A new account goes by name with account_id 0: db/
+ * creates it in the meeting's own transaction, so a save that fails leaves
+ * no account behind either.  Every check has passed; only the database can
+ * still say no. */
 static int form_commit(struct tui_form *f, int64_t days, int minute, int dur)
 {
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting m = f->m;
-	const struct core_meeting_type *t = form_type(f);
-	if (f->acct_state == ACCT_NEW) {
-		if (db_account_insert(f->db, f->acct.name, &f->acct.id, &err) != CORE_OK) {
-			form_say(f, TUI_ROLE_ERROR, "Not saved: %s", err.msg);
-			return TUI_REDRAW;
-		}
-		/* It exists now: a retry after a failed meeting insert must
-		 * not create it again. */
-		f->acct_state = ACCT_PICKED;
-	}
-	m.account_id = f->acct.id;
+	const struct core_meeting_type *t = tui_form_type(f);
+	m.account_id = f->acct_state == ACCT_NEW ? 0 : f->acct.id;
 	core_utf8_copy(m.account, sizeof m.account, f->acct.name);
 	m.starts_at = core_local_to_epoch(days, minute);
 	m.duration_min = dur;
@@ -529,7 +412,7 @@ static int form_commit(struct tui_form *f, int64_t days, int minute, int dur)
 	m.complexity = (enum core_complexity)f->value[FF_COMPLEXITY];
 	m.sale = (enum core_sale)f->value[FF_SALE];
 	m.form_reason[0] = '\0';
-	if (form_choice(f)->needs_confirm)
+	if (tui_form_choice(f)->needs_confirm)
 		tui_field_get(&f->reason, m.form_reason, sizeof m.form_reason);
 	if ((m.id == 0 ? db_meeting_insert(f->db, &m, &err)
 	               : db_meeting_update(f->db, &m, &err)) != CORE_OK) {
@@ -709,7 +592,7 @@ static int form_key(struct tui_form *f, const struct tui_event *ev)
 	} else if (key == KEY_DOWN || key == KEY_UP) {
 		/* In the form list the arrows pick; past its ends they leave. */
 		int delta = key == KEY_DOWN ? 1 : -1;
-		int sel = (int)(form_choice(f) - f->choices) + delta;
+		int sel = (int)(tui_form_choice(f) - f->choices) + delta;
 		if (f->focus == FF_FORM && sel >= 0 && sel < CORE_FORM_COUNT)
 			form_pick_form(f, f->choices[sel].form);
 		else
@@ -757,240 +640,4 @@ int tui_form_event(struct tui_form *f, const struct tui_event *ev)
 		}
 	}
 	return r != TUI_FIELD_IGNORED ? TUI_REDRAW : form_key(f, ev);
-}
-
-/* --- drawing ------------------------------------------------------------- */
-
-struct form_pen {
-	struct tui_canvas *c;
-	struct form_view *v;
-	int top, left, w;
-	int ascii;
-};
-
-static void form_hit(struct form_pen *p, int row, int col, int w,
-                     enum form_hit_kind kind, enum form_focus ff, int index)
-{
-	if (p->v->n_hits < FORM_MAX_HITS)
-		p->v->hits[p->v->n_hits++] = (struct form_hit){
-			p->top + row, p->left + col, w, kind, ff, index };
-}
-
-/* Text inside the box, cut at its right edge; returns the columns used. */
-static int form_text(struct form_pen *p, int row, int col, int role, const char *s)
-{
-	return tui_canvas_text(p->c, p->top + row, p->left + col, p->w - 2 - col,
-	                       role, s);
-}
-
-static int form_role(const struct tui_form *f, enum form_focus ff, int on)
-{
-	return on && f->focus == ff && f->mode == FM_EDIT ? TUI_ROLE_SELECTED
-	                                                  : TUI_ROLE_DIALOG;
-}
-
-static void form_draw_field(const struct tui_form *f, struct form_pen *p,
-                            const struct tui_field *fld, enum form_focus ff)
-{
-	tui_field_draw(fld, p->c, p->top + form_at[ff].row, p->left + form_at[ff].col,
-	               fld->width, f->focus == ff && f->mode == FM_EDIT);
-	form_hit(p, form_at[ff].row, form_at[ff].col, fld->width, HIT_FOCUS, ff, 0);
-}
-
-/* A choice row: "[Re-sale]   Upsell    New". */
-static void form_draw_choices(const struct tui_form *f, struct form_pen *p,
-                              enum form_focus ff)
-{
-	char buf[CORE_TYPE_LABEL_MAX + 4];
-	int row = form_at[ff].row, col = form_at[ff].col;
-	for (int i = 0; i < form_choice_count(f, ff); i++) {
-		int on = f->value[ff] == i;
-		snprintf(buf, sizeof buf, on ? "[%s]" : " %s ", form_choice_label(f, ff, i));
-		int w = form_text(p, row, col, form_role(f, ff, on), buf);
-		form_hit(p, row, col, w, HIT_OPTION, ff, i);
-		col += w + 2;
-	}
-}
-
-/* "◂label▸" with clickable arrows: the type, and the day stepper. */
-static void form_draw_stepper(const struct tui_form *f, struct form_pen *p,
-                              enum form_focus ff, const char *label)
-{
-	int row = form_at[ff].row, col = form_at[ff].col;
-	form_text(p, row, col, TUI_ROLE_DIM, p->ascii ? "<" : "◂");
-	form_hit(p, row, col, 1, HIT_STEP, ff, -1);
-	int w = form_text(p, row, col + 1, form_role(f, ff, 1), label);
-	form_hit(p, row, col + 1, w, HIT_FOCUS, ff, 0);
-	form_text(p, row, col + 1 + w, TUI_ROLE_DIM, p->ascii ? ">" : "▸");
-	form_hit(p, row, col + 1 + w, 1, HIT_STEP, ff, 1);
-}
-
-/* "last visit 14 days before · 38 km": counted from the meeting's day,
- * the gap the meeting will close. */
-static void form_draw_account_info(const struct tui_form *f, struct form_pen *p,
-                                   const struct core_date *day)
-{
-	char buf[96];
-	int n = 0;
-	if (f->acct_state == ACCT_NEW)
-		form_text(p, ROW_ACCOUNT, INFO_X, TUI_ROLE_GOOD, "new account, created on save");
-	if (f->acct_state != ACCT_PICKED)
-		return;
-	if (f->acct.last_visit == 0) {
-		n = snprintf(buf, sizeof buf, "never visited");
-	} else {
-		int64_t visit, ref;
-		int minute;
-		core_local_from_epoch(f->acct.last_visit, &visit, &minute);
-		if (day != NULL)
-			ref = core_days_from_date(*day);
-		else
-			core_local_from_epoch(f->m.starts_at, &ref, &minute);
-		long long gap = (long long)(ref - visit);
-		n = snprintf(buf, sizeof buf, "last visit %lld day%s %s", llabs(gap),
-		             llabs(gap) == 1 ? "" : "s", gap < 0 ? "after" : "before");
-	}
-	if (f->acct.km > 0)
-		snprintf(buf + n, sizeof buf - (size_t)n, " %s %.0f km", p->ascii ? "-" : "·",
-		         f->acct.km);
-	form_text(p, ROW_ACCOUNT, INFO_X, TUI_ROLE_DIM, buf);
-}
-
-static void form_draw_forms(const struct tui_form *f, struct form_pen *p)
-{
-	char buf[160], letter[2];
-	const char *dash = p->ascii ? "-" : "—";
-	if (form_type(f) != NULL)
-		snprintf(buf, sizeof buf, "Contact form %s matrix for %s", dash, form_type_brief(f));
-	else
-		snprintf(buf, sizeof buf, "Contact form %s '%s' is not in the matrix", dash, f->type_key);
-	form_text(p, ROW_FORMS_HEAD, COL_LABEL, TUI_ROLE_DIALOG, buf);
-	for (int i = 0; i < CORE_FORM_COUNT; i++) {
-		const struct core_form_choice *ch = &f->choices[i];
-		int row = ROW_FORMS + i, col = form_at[FF_FORM].col, on = ch->form == f->form;
-		snprintf(buf, sizeof buf, "%s %s %s", on ? (p->ascii ? ">" : "▶") : " ",
-		         form_glyph(p->ascii, ch->form, letter), core_form_key(ch->form));
-		form_text(p, row, col, TUI_ROLE_DIALOG, buf);
-		snprintf(buf, sizeof buf, "%s%s", ch->reason, !ch->needs_confirm ? ""
-		         : p->ascii ? " - asks to confirm" : " — asks to confirm");
-		form_text(p, row, FORM_REASON_X,
-		          ch->needs_confirm ? TUI_ROLE_WARNING
-		          : ch->resolved == CORE_RATING_FIRST_CHOICE ? TUI_ROLE_GOOD
-		          : TUI_ROLE_DIALOG, buf);
-		if (form_role(f, FF_FORM, on) == TUI_ROLE_SELECTED)
-			tui_canvas_paint(p->c, p->top + row, p->left + col, 1, p->w - 2 - col,
-			                 TUI_ROLE_SELECTED);
-		form_hit(p, row, col, p->w - 2 - col, HIT_FORM, FF_FORM, i);
-	}
-}
-
-/* The message line, then the buttons or the confirmation, then hints. */
-static void form_draw_bottom(const struct tui_form *f, struct form_pen *p)
-{
-	char buf[256], letter[2];
-	const char *hints = p->ascii ? "Tab Up/Down move  Left/Right change  Enter save  Esc cancel"
-	                             : "Tab ↑↓ move  ←→ change  Enter save  Esc cancel";
-	if (f->mode == FM_CONFIRM) {
-		snprintf(buf, sizeof buf, "%s %s is rated %s for %s %s use it anyway?",
-		         form_glyph(p->ascii, f->form, letter), core_form_key(f->form),
-		         core_rating_label(form_choice(f)->resolved), form_type_brief(f),
-		         p->ascii ? "-" : "—");
-		form_text(p, ROW_MESSAGE, COL_LABEL, TUI_ROLE_WARNING, buf);
-		form_text(p, ROW_BUTTONS, COL_LABEL, TUI_ROLE_DIALOG, "reason");
-		tui_field_draw(&f->reason, p->c, p->top + ROW_BUTTONS, p->left + REASON_X,
-		               REASON_W, 1);
-		form_text(p, ROW_BUTTONS, REASON_X + REASON_W + 2, TUI_ROLE_DIM,
-		          "Enter confirm, Esc back");
-		hints = "The reason is kept with the meeting; it may be empty.";
-	} else {
-		if (f->mode == FM_DISCARD)
-			form_text(p, ROW_MESSAGE, COL_LABEL, TUI_ROLE_WARNING, "Discard changes? y/n");
-		else
-			form_text(p, ROW_MESSAGE, COL_LABEL, f->message_role, f->message);
-		for (enum form_focus ff = FF_SAVE; ff <= FF_CANCEL; ff++) {
-			int w = form_text(p, ROW_BUTTONS, form_at[ff].col, form_role(f, ff, 1),
-			                  ff == FF_SAVE ? "[ Save ]" : "[ Cancel ]");
-			form_hit(p, ROW_BUTTONS, form_at[ff].col, w, HIT_FOCUS, ff, 0);
-		}
-		if (f->list_open && f->focus == FF_ACCOUNT)
-			hints = p->ascii ? "Up/Down choose  Enter pick  Esc close"
-			                 : "↑↓ choose  Enter pick  Esc close";
-	}
-	form_text(p, ROW_HINTS, COL_LABEL, TUI_ROLE_DIM, hints);
-}
-
-/* The account drop-down, over the rows under the field. */
-static void form_draw_list(const struct tui_form *f, struct form_pen *p)
-{
-	int n = (int)f->n_matches + f->list_create, row = ROW_ACCOUNT + 1;
-	char buf[CORE_NAME_MAX + 32], name[CORE_NAME_MAX];
-	tui_canvas_fill(p->c, p->top + row, p->left + LIST_X, n + 2, LIST_W, L' ', TUI_ROLE_DIALOG);
-	tui_canvas_box(p->c, p->top + row, p->left + LIST_X, n + 2, LIST_W, TUI_ROLE_BORDER);
-	for (int i = 0; i < n; i++) {
-		int y = row + 1 + i;
-		if ((size_t)i < f->n_matches) {
-			const struct db_account *a = &f->matches[i];
-			form_text(p, y, LIST_X + 2, TUI_ROLE_DIALOG, a->name);
-			int used = snprintf(buf, sizeof buf, "%s", a->city);
-			if (a->km > 0)
-				snprintf(buf + used, sizeof buf - (size_t)used, " %s %.0f km",
-				         p->ascii ? "-" : "·", a->km);
-			form_text(p, y, LIST_X + 34, TUI_ROLE_DIM, buf);
-		} else {
-			tui_field_get(&f->account, name, sizeof name);
-			snprintf(buf, sizeof buf, "+ create account '%s'", name);
-			form_text(p, y, LIST_X + 2, TUI_ROLE_GOOD, buf);
-		}
-		if (i == f->list_sel)
-			tui_canvas_paint(p->c, p->top + y, p->left + LIST_X + 1, 1, LIST_W - 2,
-			                 TUI_ROLE_SELECTED);
-		form_hit(p, y, LIST_X + 1, LIST_W - 2, HIT_MATCH, FF_ACCOUNT, i);
-	}
-}
-
-void tui_form_draw(const struct tui_form *f, struct tui_canvas *c)
-{
-	int w = FORM_W < c->w ? FORM_W : c->w, h = FORM_H < c->h ? FORM_H : c->h;
-	struct form_pen p = { c, f->view, (c->h - h) / 2, (c->w - w) / 2, w,
-	                      f->ascii || c->ascii };
-	char buf[CORE_TYPE_LABEL_MAX + 32], text[16];
-	struct core_date day;
-	int day_ok;
-
-	f->view->n_hits = 0;
-	c->cursor_y = c->cursor_x = -1;
-	tui_canvas_fill(c, p.top, p.left, h, w, L' ', TUI_ROLE_DIALOG);
-	tui_canvas_box(c, p.top, p.left, h, w, TUI_ROLE_BORDER);
-	form_text(&p, 0, 1, TUI_ROLE_TITLE, f->m.id == 0 ? " New meeting " : " Edit meeting ");
-	for (size_t i = 0; i < sizeof form_labels / sizeof form_labels[0]; i++)
-		form_text(&p, form_labels[i].row, form_labels[i].col, TUI_ROLE_DIALOG,
-		          form_labels[i].text);
-
-	tui_field_get(&f->date, text, sizeof text);
-	day_ok = core_date_parse(text, &day, NULL) == CORE_OK;
-	form_draw_field(f, &p, &f->account, FF_ACCOUNT);
-	form_draw_field(f, &p, &f->date, FF_DATE);
-	form_draw_field(f, &p, &f->time, FF_TIME);
-	form_draw_field(f, &p, &f->duration, FF_DURATION);
-	for (enum form_focus ff = FF_DAY; ff < FF_FORM; ff++) {
-		if (form_at[ff].w > 0) {
-			continue; /* a field: drawn above */
-		} else if (ff == FF_DAY) {
-			form_draw_stepper(f, &p, ff, day_ok ? core_weekday_abbr(
-			        core_weekday(core_days_from_date(day))) : "???");
-		} else if (ff == FF_TYPE) {
-			if (form_type(f) != NULL)
-				snprintf(buf, sizeof buf, "%s", form_type(f)->label);
-			else
-				snprintf(buf, sizeof buf, "%s (not in the matrix)", f->type_key);
-			form_draw_stepper(f, &p, ff, buf);
-		} else {
-			form_draw_choices(f, &p, ff);
-		}
-	}
-	form_draw_account_info(f, &p, day_ok ? &day : NULL);
-	form_draw_forms(f, &p);
-	form_draw_bottom(f, &p);
-	if (f->list_open && f->focus == FF_ACCOUNT && f->mode == FM_EDIT)
-		form_draw_list(f, &p);
 }

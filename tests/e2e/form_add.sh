@@ -25,6 +25,19 @@ wait_for "+ create account 'Næstved'"
 keys Enter
 wait_gone "+ create account"
 assert_contains "$(screen | grep 'Account')" "Næstved Tømmerhandel" "account row"
+# Its last held visit, counted in days from --today (2026-11-23, day 20780
+# since the epoch; TZ=UTC), and its distance.
+if command -v sqlite3 >/dev/null 2>&1; then
+	info=$(sqlite3 "$T/d.db" "SELECT coalesce(CASE 20780 - max(v.starts_at) / 86400
+			WHEN 0 THEN 'last visit today' WHEN 1 THEN 'last visit yesterday'
+			ELSE 'last visit ' || (20780 - max(v.starts_at) / 86400) || ' days ago' END,
+			'never visited') || CASE WHEN a.km > 0 THEN printf(' · %.0f km', a.km) ELSE '' END
+		FROM account a LEFT JOIN meeting v ON v.account_id = a.id AND v.status = 'held'
+			AND v.form IN ('physical', 'hybrid')
+		WHERE a.name = 'Næstved Tømmerhandel' GROUP BY a.id")
+	[ -n "$info" ] || fail "no account Næstved Tømmerhandel in the demo"
+	assert_contains "$(screen | grep 'Account')" "$info" "last visit"
+fi
 
 # Type is three rows down; one step left of "first meeting" is booking.
 keys Down Down Down Left

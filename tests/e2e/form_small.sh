@@ -1,5 +1,6 @@
 # The dialog on the smallest supported terminal, 80x24: the whole box
 # shows, and it survives a resize while open with everything typed kept.
+# A new account typed in it exists only once a meeting is saved with it.
 . "$(dirname "$0")/../lib.sh"
 
 "$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
@@ -31,10 +32,28 @@ keys Escape
 wait_for "Discard changes? y/n"
 keys y
 wait_gone "New meeting"
+accounts() {
+	sqlite3 "$T/d.db" "SELECT count(*) FROM account WHERE name = 'Ærø Blåbær'"
+}
+if command -v sqlite3 >/dev/null 2>&1; then
+	assert_eq "$(accounts)" 0 "accounts named Ærø Blåbær after cancel"
+fi
+
+# Saved: the account comes with its meeting (one transaction in db/).
+keys a
+wait_for "New meeting"
+type_text "Ærø Blåbær"
+wait_for "+ create account 'Ærø Blåbær'"
+keys Enter
+wait_for "new account, created on save"
+keys Enter
+wait_gone "New meeting"
+wait_for "saved:"
 keys q
 assert_eq "$(wait_exit)" 0 "exit status"
 if command -v sqlite3 >/dev/null 2>&1; then
-	assert_eq "$(sqlite3 "$T/d.db" "SELECT count(*) FROM account WHERE name = 'Ærø Blåbær'")" 0 \
-		"accounts named Ærø Blåbær"
+	assert_eq "$(accounts)" 1 "accounts named Ærø Blåbær after save"
+	assert_eq "$(sqlite3 "$T/d.db" "SELECT count(*) FROM meeting m JOIN account a
+		ON a.id = m.account_id WHERE a.name = 'Ærø Blåbær'")" 1 "its meetings"
 fi
 echo "form_small ok"

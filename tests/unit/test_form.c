@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,10 +295,48 @@ static void test_exact_name(void **state)
 	assert_int_equal(ev_char(f, '\t'), TUI_REDRAW);
 	char *s = draw(f);
 	assert_has(line_with(s, "Account"), "Ørsted Gruppen");
-	assert_has(line_with(s, "Account"), "last visit 14 days before");
+	/* Counted from today (the 23rd), not from the meeting (the 26th). */
+	assert_has(line_with(s, "Account"), "last visit 11 days ago");
 	int64_t id = save(f);
 	tui_form_free(f);
 	assert_int_equal(get(x, id).account_id, x->orsted);
+}
+
+/* The last visit as seen on other days, with the distance when known; a
+ * held visit after today (bad data) shows as its date, never "-2 days". */
+static void test_last_visit(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	/* Late on the 12th: the count is of calendar days, not of 24 hours. */
+	struct core_meeting v = tmpl(x, day_of(2026, 11, 12), 23 * 60 + 30);
+	v.account_id = x->orsted;
+	v.duration_min = 30;
+	strcpy(v.type, "follow_up");
+	v.form = CORE_FORM_HYBRID;
+	check(db_meeting_insert(x->db, &v, &err), &err);
+	check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(x->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "UPDATE account SET km = 37.6 WHERE name = 'Ørsted Gruppen'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	/* The ASCII row also shows the plain separator. */
+	static const struct { int day, ascii; const char *want; } seen[] = {
+		{ 12, 0, "last visit today · 38 km" }, { 13, 0, "last visit yesterday · 38 km" },
+		{ 14, 0, "last visit 2 days ago · 38 km" },
+		{ 10, 1, "last visit on 2026-11-12 - 38 km" },
+	};
+	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 8 * 60);
+	for (size_t i = 0; i < sizeof seen / sizeof seen[0]; i++) {
+		struct tui_form *f = tui_form_open(x->db, &x->mx, &t, day_of(2026, 11, seen[i].day),
+		                                   seen[i].ascii);
+		ev_text(f, "Ørsted Gruppen");
+		ev_char(f, '\t');
+		assert_has(line_with(draw(f), "Account"), seen[i].want);
+		tui_form_free(f);
+	}
 }
 
 static void test_negotiation_phone(void **state)
@@ -625,6 +664,18 @@ static void test_new_account(void **state)
 	tui_form_free(f);
 	assert_int_equal(accounts_named(x, "Næstved"), 0);
 
+	/* A save the database refuses (a seller deleted meanwhile) takes the
+	 * new account back with the meeting. */
+	struct core_meeting gone = t;
+	gone.seller_id = 9999;
+	f = tui_form_open(x->db, &x->mx, &gone, TEST_TODAY, 0);
+	ev_text(f, "Næstved Tømrer");
+	ev_char(f, '\n');
+	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
+	assert_has(draw(f), "Not saved: no seller with id 9999");
+	tui_form_free(f);
+	assert_int_equal(accounts_named(x, "Næstved"), 0);
+
 	/* Saved: created with the meeting. */
 	f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
 	ev_text(f, "Næstved Tømrer");
@@ -713,6 +764,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_pick_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exact_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_last_visit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_negotiation_phone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_booking_physical, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
