@@ -606,7 +606,6 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 	int big_cache = DEMO_CACHE_KIB;
 	if (s == CORE_OK) {
 		demo_cache_size(db, &big_cache);
-		db_exec(db, "PRAGMA foreign_keys = OFF", err);
 		s = db_tx_begin(db, err);
 	}
 	if (s == CORE_OK) {
