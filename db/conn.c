@@ -269,7 +269,6 @@ enum core_status db_open(const char *path, int flags, struct db **out,
 	}
 	memcpy(db->path, path, len + 1);
 	db->readonly = readonly;
-	db->busy_ms = CONN_BUSY_MS;
 
 	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (create)

@@ -23,6 +23,7 @@ enum db_query {
 	DB_Q_ACCOUNT_RECENT,
 	DB_Q_ACCOUNT_BY_NAME,
 	DB_Q_ACCOUNT_GET,
+	DB_Q_ACCOUNT_BY_FOLD,
 	DB_Q_COUNT
 };
 
@@ -58,6 +59,14 @@ enum core_status db_fail(struct db *db, int rc, const char *what,
 
 /* Column text that is never NULL: a NULL (or a blob) reads as "". */
 const char *db_column_text(sqlite3_stmt *st, int col);
+
+/* Inside a write transaction: the id of the account called name (blanks
+ * around it and case ignored, also for æøå), added when there is none, so
+ * every way of creating an account follows one rule.  The name as stored
+ * is copied to stored (n bytes) unless stored is NULL.  An empty or
+ * too long name is CORE_ERR_INPUT.  Defined in db/sellers.c. */
+enum core_status db_account_resolve(struct db *db, const char *name, int64_t *id,
+                                    char *stored, size_t n, struct core_error *err);
 
 /* Registers pb_fold(text) on a connection: lower-cases UTF-8 including the
  * Latin-1 and Latin Extended-A letters (Æ->æ, Ø->ø, Å->å, Ä, Ö, Ü, É ...),

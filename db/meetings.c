@@ -223,55 +223,14 @@ static enum core_status meeting_account_ensure(struct db *db, struct core_meetin
 {
 	if (m->account_id != 0)
 		return CORE_OK;
-	size_t len = strnlen(m->account, sizeof m->account);
-	if (len == sizeof m->account)
+	if (strnlen(m->account, sizeof m->account) == sizeof m->account)
 		return core_error_set(err, CORE_ERR_INPUT, "the account name is too long");
-	/* Stored without surrounding blanks, as db_account_insert stores it. */
-	const char *name = m->account;
-	while (len > 0 && (*name == ' ' || *name == '\t')) {
-		name++;
-		len--;
-	}
-	while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
-		len--;
-	if (len == 0)
+	if (m->account[strspn(m->account, " \t")] == '\0')
 		return CORE_OK; /* no name either: meeting_check_refs says so */
-	char clean[sizeof m->account], folded[sizeof m->account];
-	memcpy(clean, name, len);
-	clean[len] = '\0';
-	db_fold(clean, folded, sizeof folded);
-
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(db, "SELECT id, name FROM account "
-	                                    "WHERE pb_fold(name) = ?1 ORDER BY id LIMIT 1",
-	                                &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		m->account_id = sqlite3_column_int64(st, 0);
-		core_utf8_copy(m->account, sizeof m->account, db_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return CORE_OK;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "finding the account", err);
-
-	s = db_prepare(db, "INSERT INTO account(name, created_at, updated_at) "
-	                   "VALUES (?1, ?2, ?2)", &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_text(st, 1, clean, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "adding the account", err);
-	m->account_id = sqlite3_last_insert_rowid(db->h);
-	memcpy(m->account, clean, len + 1);
-	return CORE_OK;
+	char name[sizeof m->account];
+	memcpy(name, m->account, sizeof name);
+	return db_account_resolve(db, name, &m->account_id, m->account, sizeof m->account,
+	                          err);
 }
 
 /* Begins the transaction and prepares sql.  With m: first gives it its

@@ -405,59 +405,67 @@ enum core_status db_account_search(struct db *db, int64_t seller_id,
 	return rc == SQLITE_DONE ? CORE_OK : db_fail(db, rc, "listing the accounts", err);
 }
 
-enum core_status db_account_insert(struct db *db, const char *name,
-                                   int64_t *id, struct core_error *err)
+enum core_status db_account_resolve(struct db *db, const char *name, int64_t *id,
+                                    char *stored, size_t n, struct core_error *err)
 {
 	char clean[CORE_NAME_MAX], folded[CORE_NAME_MAX];
 	enum core_status s = name_clean(name, "account", clean, sizeof clean, err);
 	if (s != CORE_OK)
 		return s;
 	db_fold(clean, folded, sizeof folded);
-	s = db_tx_begin(db, err);
+	sqlite3_stmt *st;
+	s = db_stmt(db, DB_Q_ACCOUNT_BY_FOLD, "SELECT id, name FROM account "
+	            "WHERE pb_fold(name) = ?1 ORDER BY id LIMIT 1", &st, err);
 	if (s != CORE_OK)
 		return s;
-	sqlite3_stmt *st = NULL;
-	s = db_prepare(db, "SELECT id FROM account WHERE pb_fold(name) = ?1 "
-	                   "ORDER BY id LIMIT 1", &st, err);
-	if (s != CORE_OK)
-		goto fail;
 	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		/* The same account typed in another case: no duplicate. */
-		int64_t found = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		db_tx_rollback(db);
-		if (id != NULL)
-			*id = found;
+		*id = sqlite3_column_int64(st, 0);
+		if (stored != NULL)
+			core_utf8_copy(stored, n, db_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
 		return CORE_OK;
-	}
-	if (rc != SQLITE_DONE) {
-		s = db_fail(db, rc, "adding the account", err);
-		goto fail;
-	}
-	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "finding the account", err);
 	s = db_prepare(db, "INSERT INTO account(name, created_at, updated_at) "
 	                   "VALUES (?1, ?2, ?2)", &st, err);
 	if (s != CORE_OK)
-		goto fail;
+		return s;
 	sqlite3_bind_text(st, 1, clean, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE) {
-		s = db_fail(db, rc, "adding the account", err);
-		goto fail;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "adding the account", err);
+	*id = sqlite3_last_insert_rowid(db->h);
+	if (stored != NULL)
+		core_utf8_copy(stored, n, clean);
+	return CORE_OK;
+}
+
+enum core_status db_account_insert(struct db *db, const char *name,
+                                   int64_t *id, struct core_error *err)
+{
+	char clean[CORE_NAME_MAX];
+	enum core_status s = name_clean(name, "account", clean, sizeof clean, err);
+	if (s != CORE_OK)
+		return s;
+	s = db_tx_begin(db, err);
+	if (s != CORE_OK)
+		return s;
+	int64_t found = 0;
+	s = db_account_resolve(db, clean, &found, NULL, 0, err);
+	if (s != CORE_OK) {
+		db_tx_rollback(db);
+		return s;
 	}
-	int64_t new_id = sqlite3_last_insert_rowid(db->h);
 	s = db_tx_commit(db, err);
 	if (s == CORE_OK && id != NULL)
-		*id = new_id;
-	return s;
-fail:
-	sqlite3_finalize(st);
-	db_tx_rollback(db);
+		*id = found;
 	return s;
 }
 
