@@ -94,6 +94,56 @@ static const char *const schema_steps[] = {
 	"  key TEXT PRIMARY KEY,\n"
 	"  value TEXT\n"
 	") WITHOUT ROWID;\n",
+
+	/* 2: preparation, minutes, follow-up actions, participants, ticked
+	 * checklist items.  The meeting keeps its preparation (it is written
+	 * before the meeting); minutes are their own row, written after. */
+	"ALTER TABLE meeting ADD COLUMN purpose TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE meeting ADD COLUMN agenda TEXT NOT NULL DEFAULT '';\n"
+	"ALTER TABLE meeting ADD COLUMN pains TEXT NOT NULL DEFAULT '';\n"
+	"CREATE TABLE minutes (\n"
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  summary TEXT NOT NULL DEFAULT '',\n"
+	"  needs TEXT NOT NULL DEFAULT '',\n"
+	"  agreed TEXT NOT NULL DEFAULT '',\n"
+	"  notes TEXT NOT NULL DEFAULT '',\n"
+	"  updated_at INTEGER NOT NULL\n"
+	");\n"
+	/* A follow-up action.  The owner is us (the seller) when
+	 * owner_contact_id is NULL, else a named contact at the customer.  due
+	 * is a local calendar day (days since 1970-01-01), not an instant: a
+	 * due date does not move when the seller travels.  done_at NULL: open. */
+	"CREATE TABLE action (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+	"  account_id INTEGER NOT NULL REFERENCES account(id),\n"
+	"  seller_id INTEGER NOT NULL REFERENCES seller(id),\n"
+	"  text TEXT NOT NULL CHECK (text <> ''),\n"
+	"  owner_contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+	"  due INTEGER NOT NULL,\n"
+	"  done_at INTEGER,\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL\n"
+	");\n"
+	/* The follow-ups screen and the week's overdue count. */
+	"CREATE INDEX action_open ON action(seller_id, done_at, due);\n"
+	"CREATE INDEX action_meeting ON action(meeting_id);\n"
+	"CREATE INDEX action_account ON action(account_id);\n"
+	"CREATE INDEX action_updated ON action(updated_at);\n"
+	"CREATE TABLE participant (\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+	"  PRIMARY KEY (meeting_id, contact_id)\n"
+	") WITHOUT ROWID;\n"
+	/* When each contact was last met. */
+	"CREATE INDEX participant_contact ON participant(contact_id);\n"
+	/* item is the stable key of a line in assets/checklists/FORM.txt, so
+	 * a team may reword an item without losing what was ticked. */
+	"CREATE TABLE checklist_tick (\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  item TEXT NOT NULL,\n"
+	"  PRIMARY KEY (meeting_id, item)\n"
+	") WITHOUT ROWID;\n",
 };
 
 _Static_assert(sizeof schema_steps / sizeof schema_steps[0] == DB_SCHEMA_VERSION,
