@@ -64,10 +64,11 @@ deps:
 	@sh tools/deps.sh
 
 # The demo database lives in the build folder, never in the user's data.
+DEMO_DB ?= $(BUILD)/demo.db
 run: deps
 	@$(MAKE) --no-print-directory $(BUILD)/pipebench
-	@test -f $(BUILD)/demo.db || $(BUILD)/pipebench demo --db $(BUILD)/demo.db
-	$(BUILD)/pipebench --db $(BUILD)/demo.db
+	@test -f $(DEMO_DB) || $(BUILD)/pipebench --db $(DEMO_DB) demo
+	$(BUILD)/pipebench --db $(DEMO_DB)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all
