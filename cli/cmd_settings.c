@@ -99,20 +99,30 @@ static enum core_status settings_show(struct db *db, struct core_error *err)
 	return CORE_OK;
 }
 
-static enum core_status settings_target(const struct cli_ctx *ctx, int argc,
-                                        char **argv, struct core_error *err)
+/* A change asked for on the command line, checked in full before the
+ * database is opened, so that a refused one never creates a file. */
+struct settings_change {
+	enum { SETTINGS_SHOW, SETTINGS_TARGET, SETTINGS_WEIGHT } what;
+	const char *seller;          /* target: a seller's name, NULL for the team */
+	enum core_battlefield bf;    /* target */
+	enum core_form form;         /* weight */
+	double value;                /* the visits or the weight */
+};
+
+static enum core_status settings_target_parse(int argc, char **argv,
+                                              struct settings_change *ch,
+                                              struct core_error *err)
 {
 	static const struct option opts[] = {
 		{ "seller", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *seller = NULL;
 	int c, prev_opterr = opterr;
 	opterr = 0;
 	enum core_status st = CORE_OK;
 	while (st == CORE_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 's')
-			seller = optarg;
+			ch->seller = optarg;
 		else
 			st = core_error_set(err, CORE_ERR_INPUT,
 			                    "settings target: %s '%s'",
@@ -126,54 +136,54 @@ static enum core_status settings_target(const struct cli_ctx *ctx, int argc,
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "usage: pipebench settings target BATTLEFIELD VISITS "
 		                      "[--seller NAME]");
-	enum core_battlefield bf;
-	if (core_battlefield_parse(argv[optind], &bf) != 0)
+	if (core_battlefield_parse(argv[optind], &ch->bf) != 0)
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "unknown battlefield '%s' (resale, upsell or new)",
 		                      argv[optind]);
-	double visits;
-	st = settings_number("VISITS", argv[optind + 1], 0, 100, &visits, err);
-	if (st != CORE_OK)
-		return st;
-	struct db *db = NULL;
-	st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
-	if (st != CORE_OK)
-		return st;
-	struct db_seller s = { 0, "" };
-	if (seller != NULL)
-		st = db_seller_find(db, seller, &s, err);
-	if (st == CORE_OK)
-		st = db_target_set(db, s.id, bf, visits, err);
-	db_close(db);
-	if (st == CORE_OK)
-		printf("target: %s %g visits a week for %s\n", core_battlefield_key(bf),
-		       visits, seller != NULL ? s.name : "the team");
-	return st;
+	ch->what = SETTINGS_TARGET;
+	return settings_number("VISITS", argv[optind + 1], 0, 100, &ch->value, err);
 }
 
-static enum core_status settings_weight(const struct cli_ctx *ctx, int argc,
-                                        char **argv, struct core_error *err)
+static enum core_status settings_weight_parse(int argc, char **argv,
+                                              struct settings_change *ch,
+                                              struct core_error *err)
 {
 	if (argc != 3)
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "usage: pipebench settings weight FORM WEIGHT");
-	enum core_form f;
-	if (core_form_parse(argv[1], &f) != 0)
+	if (core_form_parse(argv[1], &ch->form) != 0)
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "unknown contact form '%s' (physical, hybrid, virtual "
 		                      "or phone)", argv[1]);
-	double w;
-	enum core_status st = settings_number("WEIGHT", argv[2], 0, 10, &w, err);
-	if (st != CORE_OK)
+	ch->what = SETTINGS_WEIGHT;
+	return settings_number("WEIGHT", argv[2], 0, 10, &ch->value, err);
+}
+
+static enum core_status settings_apply(struct db *db, const struct settings_change *ch,
+                                       struct core_error *err)
+{
+	enum core_status st = CORE_OK;
+	switch (ch->what) {
+	case SETTINGS_SHOW:
+		return settings_show(db, err);
+	case SETTINGS_TARGET: {
+		struct db_seller s = { 0, "" };
+		if (ch->seller != NULL)
+			st = db_seller_find(db, ch->seller, &s, err);
+		if (st == CORE_OK)
+			st = db_target_set(db, s.id, ch->bf, ch->value, err);
+		if (st == CORE_OK)
+			printf("target: %s %g visits a week for %s\n", core_battlefield_key(ch->bf),
+			       ch->value, ch->seller != NULL ? s.name : "the team");
 		return st;
-	struct db *db = NULL;
-	st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
-	if (st != CORE_OK)
+	}
+	case SETTINGS_WEIGHT:
+		st = db_form_weight_set(db, ch->form, ch->value, err);
+		if (st == CORE_OK)
+			printf("weight: a held %s meeting counts as %g visits\n",
+			       core_form_key(ch->form), ch->value);
 		return st;
-	st = db_form_weight_set(db, f, w, err);
-	db_close(db);
-	if (st == CORE_OK)
-		printf("weight: a held %s meeting counts as %g visits\n", core_form_key(f), w);
+	}
 	return st;
 }
 
@@ -181,27 +191,29 @@ enum core_status cli_settings_run(const struct cli_ctx *ctx, int argc, char **ar
                                   struct core_error *err)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
-	int show = strcmp(cmd, "show") == 0;
-	if (!show && strcmp(cmd, "target") != 0 && strcmp(cmd, "weight") != 0)
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "settings: expected show, target or weight%s%s%s",
-		                      cmd[0] ? ", not '" : "", cmd, cmd[0] ? "'" : "");
-	if (show && argc > 2)
-		return core_error_set(err, CORE_ERR_INPUT, "settings show: unexpected '%s'",
-		                      argv[2]);
+	struct settings_change ch = { SETTINGS_SHOW, NULL, CORE_BF_RESALE, CORE_FORM_PHYSICAL,
+	                              0.0 };
 	enum core_status st;
-	if (show) {
-		struct db *db = NULL;
-		st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
-		if (st != CORE_OK)
-			return st;
-		st = settings_show(db, err);
-		db_close(db);
-	} else if (strcmp(cmd, "target") == 0) {
-		st = settings_target(ctx, argc - 1, argv + 1, err);
-	} else {
-		st = settings_weight(ctx, argc - 1, argv + 1, err);
-	}
+	if (strcmp(cmd, "show") == 0)
+		st = argc > 2 ? core_error_set(err, CORE_ERR_INPUT,
+		                               "settings show: unexpected '%s'", argv[2])
+		              : CORE_OK;
+	else if (strcmp(cmd, "target") == 0)
+		st = settings_target_parse(argc - 1, argv + 1, &ch, err);
+	else if (strcmp(cmd, "weight") == 0)
+		st = settings_weight_parse(argc - 1, argv + 1, &ch, err);
+	else
+		st = core_error_set(err, CORE_ERR_INPUT,
+		                    "settings: expected show, target or weight%s%s%s",
+		                    cmd[0] ? ", not '" : "", cmd, cmd[0] ? "'" : "");
+	if (st != CORE_OK)
+		return st;
+	struct db *db = NULL;
+	st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
+	if (st != CORE_OK)
+		return st;
+	st = settings_apply(db, &ch, err);
+	db_close(db);
 	if (st == CORE_OK && fflush(stdout) != 0)
 		st = core_error_set(err, CORE_ERR_IO, "writing the output: %s", strerror(errno));
 	return st;

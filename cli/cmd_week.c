@@ -244,6 +244,8 @@ enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
 			.monochrome = 1,
 		};
 		core_utf8_copy(model.seller, sizeof model.seller, seller.name);
+		model.warnings += core_fourd_check(&model.tally, week.delivery_share_warn,
+		                                   &model.fourd);
 		st = week_print(&o, &model, &week, err);
 	}
 	db_week_free(&week);

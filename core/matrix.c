@@ -9,6 +9,7 @@
 
 #include "core/asset.h"
 #include "core/meeting.h"
+#include "core/vocab.h"
 
 static const char *const rating_keys[CORE_RATING_COUNT] = {
 	"first_choice", "obvious", "possible", "hardly", "ruled_out",
@@ -26,44 +27,23 @@ static const char *const rating_labels[CORE_RATING_COUNT] = {
 /* A 32-row matrix is a few kilobytes; anything this big is a wrong file. */
 #define MAX_FILE_BYTES (1024 * 1024)
 
-/* ASCII only: keys are ASCII, and the user's locale must not change what
- * matches. */
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int ascii_equal_nocase(const char *a, const char *b)
-{
-	while (*a != '\0' && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return *a == '\0' && *b == '\0';
-}
-
 const char *core_rating_key(enum core_rating r)
 {
-	return (int)r >= 0 && r < CORE_RATING_COUNT ? rating_keys[r] : "?";
+	return core_vocab_name(rating_keys, CORE_RATING_COUNT, (int)r);
 }
 
 const char *core_rating_label(enum core_rating r)
 {
-	return (int)r >= 0 && r < CORE_RATING_COUNT ? rating_labels[r] : "?";
+	return core_vocab_name(rating_labels, CORE_RATING_COUNT, (int)r);
 }
 
 int core_rating_parse(const char *s, enum core_rating *out)
 {
-	if (s == NULL)
+	int i = core_vocab_find(rating_keys, rating_labels, CORE_RATING_COUNT, s);
+	if (i < 0)
 		return -1;
-	for (int i = 0; i < CORE_RATING_COUNT; i++) {
-		if (ascii_equal_nocase(s, rating_keys[i]) ||
-		    ascii_equal_nocase(s, rating_labels[i])) {
-			*out = (enum core_rating)i;
-			return 0;
-		}
-	}
-	return -1;
+	*out = (enum core_rating)i;
+	return 0;
 }
 
 /* An unknown complexity or sale kind resolves to the cautious answer. */
@@ -363,10 +343,9 @@ static void header_cell(struct matrix_parser *mp, int idx, const char *s)
 		row_fail(mp, mp->field_start, "too many columns (at most %d)", MAX_COLUMNS);
 		return;
 	}
-	int role = ROLE_IGNORE;
-	for (int r = 0; r < ROLE_IGNORE; r++)
-		if (ascii_equal_nocase(s, role_names[r]))
-			role = r;
+	int role = core_vocab_find(role_names, NULL, ROLE_IGNORE, s);
+	if (role < 0)
+		role = ROLE_IGNORE;
 	if (role != ROLE_IGNORE && mp->role_col[role] != 0) {
 		row_fail(mp, mp->field_start, "column '%s' appears twice (also column %d)",
 		         role_names[role], mp->role_col[role]);

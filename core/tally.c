@@ -56,8 +56,11 @@ void core_tally_week(const struct core_meeting *m, size_t n,
 			row->held++;
 			row->visits += w;
 		}
-		if (dim >= 0 && dim < CORE_DIM_COUNT)
+		if (dim >= 0 && dim < CORE_DIM_COUNT) {
 			out->by_dim[dim]++;
+			if (form >= 0 && form < CORE_FORM_COUNT)
+				out->by_dim_form[dim][form]++;
+		}
 	}
 
 	for (int bf = 0; bf < CORE_BF_COUNT; bf++) {

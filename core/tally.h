@@ -33,6 +33,9 @@ struct core_tally {
 	struct core_tally_row bf[CORE_BF_COUNT];
 	struct core_tally_row total;
 	int by_dim[CORE_DIM_COUNT];   /* not cancelled */
+	/* by_dim split by contact form, not cancelled: the 4D warning asks
+	 * how many Delivery meetings are virtual (core/fourd.h). */
+	int by_dim_form[CORE_DIM_COUNT][CORE_FORM_COUNT];
 };
 
 void core_form_weights_default(struct core_form_weights *w);

@@ -34,4 +34,15 @@ enum core_status db_matrix_get(struct db *db, struct core_matrix *out,
 enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,
                                struct core_error *err);
 
+/* The 4D warning's threshold (core/fourd.h): the week warns when more than
+ * this whole percent of its meetings are Delivery.  Kept in table setting
+ * under "delivery_share_warn".  Get: the stored value, else
+ * CORE_FOURD_THRESHOLD_DEFAULT (50); a stored value that is not a whole
+ * number from 1 to 100 is CORE_ERR_DB naming it and the command that fixes
+ * it.  Set: 1..100, else CORE_ERR_INPUT.  Defined in db/fourd_setting.c. */
+enum core_status db_fourd_threshold_get(struct db *db, int *out,
+                                        struct core_error *err);
+enum core_status db_fourd_threshold_set(struct db *db, int percent,
+                                        struct core_error *err);
+
 #endif

@@ -1,6 +1,6 @@
-/* One seller's week: three queries (meetings, targets, weights) and the
- * tally.  The meeting query is a cached statement on the index
- * meeting(seller_id, starts_at). */
+/* One seller's week: four queries (meetings, targets, weights, the 4D
+ * threshold) and the tally.  The meeting query is a cached statement on
+ * the index meeting(seller_id, starts_at). */
 #include "db/week.h"
 
 #include <string.h>
@@ -25,6 +25,8 @@ enum core_status db_week_load(struct db *db, int64_t seller_id,
 		s = db_targets_get(db, seller_id, &out->targets, err);
 	if (s == CORE_OK)
 		s = db_form_weights_get(db, &out->weights, err);
+	if (s == CORE_OK)
+		s = db_fourd_threshold_get(db, &out->delivery_share_warn, err);
 	if (s != CORE_OK)
 		return s;
 	core_tally_week(out->meetings.items, out->meetings.n, &out->targets,

@@ -2,7 +2,7 @@
 #define DB_WEEK_H
 /* Everything one seller's week needs, in one call: the meetings (Monday
  * 00:00 to the next Monday 00:00, local time), the targets, the form
- * weights and the tally.  Shared by the TUI and `pipebench week --print`. */
+ * weights, the tally and the 4D threshold.  Shared by the TUI and `pipebench week --print`. */
 
 #include <stdint.h>
 
@@ -20,6 +20,9 @@ struct db_week {
 	struct core_targets targets;
 	struct core_form_weights weights;
 	struct core_tally tally;
+	/* The team's 4D threshold, whole percent (db_fourd_threshold_get):
+	 * callers pass it to core_fourd_check with the tally. */
+	int delivery_share_warn;
 };
 
 /* *out must be zeroed (or freed) before the first call; a second call on

@@ -139,6 +139,10 @@ static void app_draw_week(struct tui_app *a)
 	wm.n_meetings = n;
 	wm.matrix = &a->matrix;
 	wm.tally = a->week.tally;
+	/* Too much Delivery this week (the 4D model) is one of the title's
+	 * warnings. */
+	wm.warnings += core_fourd_check(&wm.tally, a->week.delivery_share_warn,
+	                                &wm.fourd);
 	wm.show_weekend = a->show_weekend;
 	wm.selected = a->selected;
 	wm.cursor_day = a->day + 1;

@@ -459,6 +459,52 @@ static void draw_panel_row(struct tui_canvas *c, const struct panel_geometry *g,
 		               r->target > 0 ? r->visits / r->target : 0.0);
 }
 
+/* The panel's last line on the right: the 4D warning (the article's: a
+ * week mostly Delivery, virtual meetings drifting there), then the count
+ * of cancelled.  To fit, the count goes first, then words, then the share
+ * (the 4D mix above shows it); the threshold and virtual count go last. */
+static void panel_foot(struct tui_canvas *c, const struct tui_week_model *m,
+                       int y, int x)
+{
+	const struct core_fourd *f = &m->fourd;
+	char count[32] = "";
+	if (m->tally.total.cancelled > 0)
+		snprintf(count, sizeof count, "%d cancelled", m->tally.total.cancelled);
+	if (!f->warn) {
+		tui_canvas_text(c, y, x, -1, TUI_ROLE_DIM, count);
+		return;
+	}
+	const char *mark = c->ascii ? "!" : "⚠";
+	const char *glyph = c->ascii ? "V" : core_form_glyph(CORE_FORM_VIRTUAL);
+	int pct = f->delivery_percent, thr = f->threshold;
+	int v = f->delivery_virtual, d = f->delivery;
+	char warn[7][96];
+	snprintf(warn[0], sizeof warn[0], "%s Delivery %d %% > %d %% (%d of %d virtual)",
+	         mark, pct, thr, v, d);
+	snprintf(warn[1], sizeof warn[1], "%s Delivery %d %% > %d %%, %d/%d virtual",
+	         mark, pct, thr, v, d);
+	snprintf(warn[2], sizeof warn[2], "%s Del %d %% > %d %%, %d/%d virtual", mark,
+	         pct, thr, v, d);
+	snprintf(warn[3], sizeof warn[3], "%s Del > %d %%, %d/%d virtual", mark, thr, v, d);
+	snprintf(warn[4], sizeof warn[4], "%s Del > %d %%, %d/%d virt.", mark, thr, v, d);
+	snprintf(warn[5], sizeof warn[5], "%s Del > %d %%, %s %d/%d", mark, thr, glyph,
+	         v, d);
+	snprintf(warn[6], sizeof warn[6], "%s Del > %d %%", mark, thr);
+	int room = c->w - x, countw = tui_text_width(count);
+	int pick = 6, with_count = 0;
+	for (int i = 0; i < 7; i++) {
+		int w = tui_text_width(warn[i]);
+		with_count = countw > 0 && w + 2 + countw <= room;
+		if (with_count || w <= room) {
+			pick = i;
+			break;
+		}
+	}
+	int used = tui_canvas_text(c, y, x, -1, TUI_ROLE_WARNING, warn[pick]);
+	if (with_count)
+		tui_canvas_text(c, y, x + used + 2, -1, TUI_ROLE_DIM, count);
+}
+
 /* The right side of the panel, in up to five lines: per contact form the
  * meetings planned and held, then the 4D mix in two columns.  wide picks
  * full labels and roomy spacing.  Returns the width; draws only when
@@ -522,8 +568,6 @@ static int panel_right(struct tui_canvas *c, const struct tui_week_model *m,
 		{ CORE_DIM_DELIVERY, CORE_DIM_DEVELOPMENT },
 		{ CORE_DIM_DISCOVERY, CORE_DIM_DESTINATION },
 	};
-	/* The article's warning sign: a week that is mostly Delivery. */
-	int mostly_delivery = core_tally_dim_percent(t, CORE_DIM_DELIVERY) > 50;
 	for (int row = 0; row < 2; row++) {
 		int yy = y + 2 + row;
 		if (row == 0)
@@ -531,7 +575,7 @@ static int panel_right(struct tui_canvas *c, const struct tui_week_model *m,
 		int cx = x + leadw;
 		for (int col = 0; col < 2; col++) {
 			enum core_dim d = grid[row][col];
-			int role = d == CORE_DIM_DELIVERY && mostly_delivery
+			int role = d == CORE_DIM_DELIVERY && m->fourd.warn
 			           ? TUI_ROLE_WARNING : TUI_ROLE_NORMAL;
 			int pw = tui_text_width(pct[d]);
 			tui_canvas_text(c, yy, cx, colw[col] - pw - 1, role, label[d]);
@@ -539,9 +583,7 @@ static int panel_right(struct tui_canvas *c, const struct tui_week_model *m,
 			cx += colw[col] + 2;
 		}
 	}
-	if (t->total.cancelled > 0)
-		tui_canvas_printf(c, y + 4, x, -1, TUI_ROLE_DIM, "%d cancelled",
-		                  t->total.cancelled);
+	panel_foot(c, m, y + 4, x);
 	return width;
 }
 

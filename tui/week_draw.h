@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/fourd.h"
 #include "core/matrix.h"
 #include "core/meeting.h"
 #include "core/tally.h"
@@ -31,6 +32,10 @@ struct tui_week_model {
 	const char *keys_line;         /* the generated key hints, or NULL */
 	int monochrome;                /* letters R/U/N shown beside the glyph */
 	int cursor_day;                /* ISO weekday 1..7 of the cursor, 0: none */
+	/* The 4D check of tally (core_fourd_check): when fourd.warn is set the
+	 * panel says so; the caller counts it in warnings.  Zeroed: no
+	 * warning. */
+	struct core_fourd fourd;
 };
 
 /* Draws the whole canvas.  Registers one hit per visible meeting with its

@@ -3,16 +3,16 @@
 # the matrix rates no-go, so saving asks; confirmed with a reason, the week
 # shows the meeting and the panel's planned count goes up by one.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
+demo_db 1
 # planned: the panel's column after the target ("Re-sale Gensalg 2 3 ...",
 # "total 5 10 ...").
 planned() {
 	screen | awk -v row="$1" '$1 == row { print (row == "total" ? $3 : $4); exit }'
 }
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+week_open
 total0=$(planned total)
 resale0=$(planned Re-sale)
 [ -n "$total0" ] || fail "no planned count in the panel"
@@ -66,6 +66,5 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		WHERE a.name = 'Næstved Tømmerhandel' AND m.type = 'booking'")
 	assert_eq "$row" "booking|physical|kunden ønsker besøg" "stored meeting"
 fi
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "form_add ok"

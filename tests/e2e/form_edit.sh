@@ -1,10 +1,10 @@
 # Edits the selected meeting: a new time, everything else kept; the week
 # shows it at the new time.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+demo_db 1
+week_open
 keys e
 wait_for "Edit meeting"
 s=$(screen)
@@ -32,6 +32,5 @@ wait_for "14:30 $word"
 assert_contains "$(screen | grep -A1 "14:30 $word")" "$kind" "the meeting type"
 assert_eq "$(screen | grep -c "$old $word" || true)" "$((n_old - 1))" "meetings left at $old"
 assert_not_contains "$(screen)" "Edit meeting" "the screen"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "form_edit ok"

@@ -2,13 +2,13 @@
 # the question and nothing is written, and a changed dialog asks before it
 # is thrown away.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
+demo_db 1
 before=$("$PB" --db "$T/d.db" week --week 2026-W48 --print)
 count0=$(sqlite3 "$T/d.db" "SELECT count(*) FROM meeting" 2>/dev/null || echo none)
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+week_open
 keys a
 wait_for "New meeting"
 type_text "Hvidø"
@@ -45,6 +45,5 @@ assert_eq "$after" "$before" "the week after backing out"
 if command -v sqlite3 >/dev/null 2>&1; then
 	assert_eq "$(sqlite3 "$T/d.db" "SELECT count(*) FROM meeting")" "$count0" "meetings"
 fi
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "form_hardly ok"

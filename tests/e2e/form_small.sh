@@ -2,16 +2,21 @@
 # shows, and it survives a resize while open with everything typed kept.
 # A new account typed in it exists only once a meeting is saved with it.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
-tui_start 80 24 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
-keys a
-wait_for "New meeting"
-type_text "Ærø Blåbær"
-wait_for "+ create account 'Ærø Blåbær'"
-keys Enter
-wait_for "new account, created on save"
+demo_db 1
+# The dialog, with a new account's name typed and "+ create account" picked.
+new_with_account() {
+	keys a
+	wait_for "New meeting"
+	type_text "Ærø Blåbær"
+	wait_for "+ create account 'Ærø Blåbær'"
+	keys Enter
+	wait_for "new account, created on save"
+}
+
+week_open 80 24
+new_with_account
 s=$(screen)
 assert_contains "$(printf '%s\n' "$s" | grep 'New meeting')" "┌ New meeting ─" "top edge"
 assert_contains "$(printf '%s\n' "$s" | grep '\[ Save \]')" "[ Cancel ]" "buttons"
@@ -40,17 +45,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 # Saved: the account comes with its meeting (one transaction in db/).
-keys a
-wait_for "New meeting"
-type_text "Ærø Blåbær"
-wait_for "+ create account 'Ærø Blåbær'"
-keys Enter
-wait_for "new account, created on save"
+new_with_account
 keys Enter
 wait_gone "New meeting"
 wait_for "saved:"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 if command -v sqlite3 >/dev/null 2>&1; then
 	assert_eq "$(accounts)" 1 "accounts named Ærø Blåbær after save"
 	assert_eq "$(sqlite3 "$T/d.db" "SELECT count(*) FROM meeting m JOIN account a

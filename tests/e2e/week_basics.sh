@@ -3,19 +3,17 @@
 # names the selected meeting); ] and t change week; ? lists every action of
 # the key table and any key closes it; q exits 0 and restores the terminal.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
-sid=$(sqlite3 "$T/d.db" "select id from seller where name = 'Mette Sørensen'")
-[ -n "$sid" ] || fail "the demo has no Mette Sørensen"
-mon=$(date -u -d 2026-11-23 +%s)
+demo_db 2
+demo_week
 # The week's meetings in the order the TUI walks them, as the status line
 # starts its description: "Mon 23 Nov 09:30–".
 walk=$(sqlite3 "$T/d.db" "select substr('SunMonTueWedThuFriSat',
     1 + 3 * strftime('%w', starts_at, 'unixepoch'), 3) || ' ' ||
     (0 + strftime('%d', starts_at, 'unixepoch')) || ' Nov ' ||
     strftime('%H:%M', starts_at, 'unixepoch') || '–'
-  from meeting where seller_id = $sid and starts_at >= $mon
-  and starts_at < $mon + 5 * 86400 order by starts_at, id")
+  from meeting where $week order by starts_at, id")
 n=$(printf '%s\n' "$walk" | wc -l)
 [ "$n" -ge 4 ] || fail "the demo week has only $n meetings"
 row() { printf '%s\n' "$walk" | sed -n "${1}p"; }
@@ -23,7 +21,7 @@ first_acct=$(sqlite3 "$T/d.db" "select a.name from meeting m join account a
   on a.id = m.account_id where m.seller_id = $sid and m.starts_at >= $mon
   order by m.starts_at, m.id limit 1")
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
+week_open
 wait_for "week 48 · 23–27 Nov 2026"
 wait_for "Mette Sørensen"
 wait_for "Mon 23 · today"
@@ -104,9 +102,7 @@ wait_for "Z does nothing here"
 
 tmux -L "$SOCK" display -p '#{alternate_on} #{mouse_any_flag}' | grep -q '^1 1$' ||
 	fail "no alternate screen or mouse while running"
-keys q
-st=$(wait_exit)
-assert_eq "$st" 0 "exit status"
+tui_quit
 # The terminal is back: main screen, cursor shown, mouse and keypad off.
 assert_eq "$(tmux -L "$SOCK" display -p '#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_cursor_flag}')" \
 	"0 1 0 0" "terminal state after exit"

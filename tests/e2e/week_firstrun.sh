@@ -3,13 +3,7 @@
 # Enter creates the seller and opens the empty week with its hint and the
 # cursor's day marked.  The next start goes straight to the week.
 . "$(dirname "$0")/../lib.sh"
-# A fresh tmux server for the next run: a new socket, so the new server
-# never races the old one's exit.
-next_server() {
-	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="pb$$.$1"
-	rm -f "$T/stderr"
-}
+. "$(dirname "$0")/lib_week.sh"
 
 tui_start 100 30 --db "$T/new.db" --today 2026-11-23
 wait_for "Welcome to pipebench"
@@ -36,15 +30,13 @@ assert_eq "$(marked)" " Mon 23 · today " "the cursor's day heading"
 keys l
 wait_for "Tue 24 Nov: nothing selected"
 assert_eq "$(marked)" " Tue 24 " "the cursor's day heading after l"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 
 next_server 1
 tui_start 100 30 --db "$T/new.db" --today 2026-11-23
 wait_for "week 48 · 23–27 Nov 2026 · Åse Kjærgård"
 assert_not_contains "$(screen)" "Welcome" "the second start"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 
 # Esc on the first-run screen quits without creating anybody.
 next_server 2

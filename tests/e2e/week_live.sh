@@ -3,30 +3,24 @@
 # panel's planned count goes up (PRAGMA data_version, polled on the tick).
 # Then a held mark from the second process moves the held count.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
-sid=$(sqlite3 "$T/d.db" "select id from seller where name = 'Mette Sørensen'")
-mon=$(date -u -d 2026-11-23 +%s)
-# The panel's total row: "total  5  10  0  0.0 / 5": planned and held.
-total() { screen | sed -n 's/^ total *[0-9.]* *\([0-9]*\) *\([0-9]*\) .*/\1 \2/p'; }
+demo_db 2
+demo_week
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+week_open
 wait_for " total "
-before=$(total)
+before=$(panel_total)
 planned=${before% *}
 held=${before#* }
 [ -n "$planned" ] || fail "no planned count in the panel"
 # Select the week's last meeting (Friday): the insert below sorts before
 # it, so a selection kept by index would land on another meeting.
-n=$(sqlite3 "$T/d.db" "select count(*) from meeting where seller_id = $sid
-  and starts_at >= $mon and starts_at < $mon + 5 * 86400")
-last=$(sqlite3 "$T/d.db" "select starts_at from meeting where seller_id = $sid
-  and starts_at >= $mon and starts_at < $mon + 5 * 86400
+n=$(sqlite3 "$T/d.db" "select count(*) from meeting where $week")
+last=$(sqlite3 "$T/d.db" "select starts_at from meeting where $week
   order by starts_at desc, id desc limit 1")
-sel="$(date -u -d "@$last" '+%a %-d %b %H:%M')–"
-i=1
-while [ $i -lt "$n" ]; do keys j; i=$((i + 1)); done
+sel="$(when "$last")–"
+press j $((n - 1))
 wait_for "$sel"
 
 # Friday 07:00, before the demo's day starts, with an account of its own.
@@ -43,16 +37,15 @@ wait_for "07:00 Livø Kommune" 5
 # The selection stayed on the same meeting, not the same index.
 assert_contains "$(screen | tail -n 1)" "$sel" "the status line after the reload"
 i=0
-while [ "$(total)" = "$planned $held" ] && [ $i -lt 100 ]; do
+while [ "$(panel_total)" = "$planned $held" ] && [ $i -lt 100 ]; do
 	sleep 0.05; i=$((i + 1))
 done
-assert_eq "$(total)" "$((planned + 1)) $held" "planned and held after the insert"
+assert_eq "$(panel_total)" "$((planned + 1)) $held" "planned and held after the insert"
 
 sqlite3 -cmd ".timeout 5000" "$T/d.db" "update meeting set status = 'held'
   where account_id = (select id from account where name = 'Livø Kommune')"
 wait_for "07:00 ✓ Livø" 5
-assert_eq "$(total)" "$((planned + 1)) $((held + 1))" "planned and held after held"
+assert_eq "$(panel_total)" "$((planned + 1)) $((held + 1))" "planned and held after held"
 
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "week live ok"

@@ -1,18 +1,16 @@
 # A mouse click selects the meeting under it (button 1, SGR mouse
 # reporting, as xterm and tmux send it).
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
-sid=$(sqlite3 "$T/d.db" "select id from seller where name = 'Mette Sørensen'")
-mon=$(date -u -d 2026-11-23 +%s)
+demo_db 2
+demo_week
 # The week's last meeting: never the one selected at start (Monday's).
-last=$(sqlite3 "$T/d.db" "select starts_at from meeting where seller_id = $sid
-  and starts_at >= $mon and starts_at < $mon + 5 * 86400
+last=$(sqlite3 "$T/d.db" "select starts_at from meeting where $week
   order by starts_at desc, id desc limit 1")
 cell="$(date -u -d "@$last" +%H:%M) "
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+week_open
 wait_for "$cell"
 # Where the cell is: the line, and its column counted in characters (every
 # character on this screen is one column wide).
@@ -25,7 +23,6 @@ esc=$(printf '\033')
 # Press and release, 1-based coordinates.
 tmux -L "$SOCK" send-keys -l "$esc[<0;$x;${y}M"
 tmux -L "$SOCK" send-keys -l "$esc[<0;$x;${y}m"
-wait_for "$(date -u -d "@$last" '+%a %-d %b %H:%M')–"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+wait_for "$(when "$last")–"
+tui_quit
 echo "week mouse ok"

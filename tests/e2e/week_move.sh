@@ -4,34 +4,28 @@
 # cannot be moved, and a meeting another process takes out of the week
 # stops the move.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
-sid=$(sqlite3 "$T/d.db" "select id from seller where name = 'Mette Sørensen'")
-mon=$(date -u -d 2026-11-23 +%s)
-week="seller_id = $sid and starts_at >= $mon and starts_at < $mon + 5 * 86400"
+demo_db 2
+demo_week
 # The first planned meeting from Monday to Thursday (→ must stay in the
-# week), and how many j reach it.
+# week).
 id=$(sqlite3 "$T/d.db" "select id from meeting where $week and status = 'planned'
   and starts_at < $mon + 4 * 86400 order by starts_at, id limit 1")
 [ -n "$id" ] || fail "no planned meeting in the demo week"
-steps=$(sqlite3 "$T/d.db" "select count(*) from meeting where $week and
-  (starts_at, id) < (select starts_at, id from meeting where id = $id)")
 at() { sqlite3 "$T/d.db" "select starts_at from meeting where id = $id"; }
 hhmm() { date -u -d "@$1" +%H:%M; }
 t0=$(at)
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
-i=0
-while [ $i -lt "$steps" ]; do keys j; i=$((i + 1)); done
-keys j k
-wait_for "$(date -u -d "@$t0" '+%a %-d %b %H:%M')–"
+week_open
+select_meeting "$id"
+wait_for "$(when "$t0")–"
 
 # Esc: nothing moves.
 keys m
 wait_for "moving: ←→ day ↑↓ 30 min Enter done Esc cancel"
 keys Right
-wait_for "moving to $(date -u -d "@$((t0 + 86400))" '+%a %-d %b %H:%M')"
+wait_for "moving to $(when $((t0 + 86400)))"
 keys Escape
 wait_for "move cancelled"
 assert_eq "$(at)" "$t0" "start after Esc"
@@ -40,14 +34,14 @@ assert_eq "$(at)" "$t0" "start after Esc"
 keys m
 wait_for "moving: "
 keys Right
-wait_for "moving to $(date -u -d "@$((t0 + 86400))" '+%a %-d %b %H:%M')"
+wait_for "moving to $(when $((t0 + 86400)))"
 keys Down
 t1=$((t0 + 86400 + 1800))
-wait_for "moving to $(date -u -d "@$t1" '+%a %-d %b %H:%M')"
+wait_for "moving to $(when "$t1")"
 # The week shows it at the new time already.
 wait_for "$(hhmm "$t1") "
 keys Enter
-wait_for "moved to $(date -u -d "@$t1" '+%a %-d %b %H:%M')"
+wait_for "moved to $(when "$t1")"
 assert_eq "$(at)" "$t1" "start after the move"
 # `week --print` agrees: the meeting sits at its new time.
 out=$("$PB" --db "$T/d.db" --today 2026-11-23 week --print)
@@ -57,7 +51,7 @@ assert_contains "$out" "$(hhmm "$t1") " "week --print after the move"
 keys m
 wait_for "moving: "
 keys h k Enter
-wait_for "moved to $(date -u -d "@$t0" '+%a %-d %b %H:%M')"
+wait_for "moved to $(when "$t0")"
 assert_eq "$(at)" "$t0" "start after moving back"
 
 # Cancelled meetings stay put.
@@ -83,6 +77,5 @@ sqlite3 -cmd ".timeout 5000" "$T/d.db" \
 wait_for "the meeting was changed elsewhere; move cancelled" 5
 assert_eq "$(at)" "$((t0 + 7 * 86400))" "start after the move given up"
 
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "week move ok"

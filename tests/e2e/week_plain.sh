@@ -2,15 +2,9 @@
 # UTF-8): ASCII drawing, said once in the status line, names folded to
 # ASCII; the keys still work.
 . "$(dirname "$0")/../lib.sh"
-# A fresh tmux server for the next run: a new socket, so the new server
-# never races the old one's exit.
-next_server() {
-	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="pb$$.$1"
-	rm -f "$T/stderr"
-}
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
+demo_db 2
 # tui_start fixes the locale; these runs need their own environment.
 start_env() { # ENV-ASSIGNMENTS...
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 \
@@ -29,16 +23,14 @@ assert_eq "$(colours)" 0 "lines with colour under NO_COLOR"
 tmux -L "$SOCK" capture-pane -p -e | grep -q "$esc\[[0-9;]*7m" || fail "no reverse video under NO_COLOR"
 keys j
 wait_for "Mon 23 Nov "
-keys q
-assert_eq "$(wait_exit)" 0 "exit status under NO_COLOR"
+tui_quit "exit status under NO_COLOR"
 
 # The same build, colour allowed: the check above can tell.
 next_server 1
 start_env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=
 wait_for "┌ Mon 23"
 [ "$(colours)" -gt 0 ] || fail "no colour with NO_COLOR empty"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status with colour"
+tui_quit "exit status with colour"
 
 next_server 2
 start_env LANG=C LC_ALL=C
@@ -61,6 +53,5 @@ wait_for "Press any key to close this help."
 assert_contains "$(screen)" "Left  h" "the ASCII help"
 keys q
 wait_gone "Press any key"
-keys q
-assert_eq "$(wait_exit)" 0 "exit status in ASCII"
+tui_quit "exit status in ASCII"
 echo "week plain ok"

@@ -2,12 +2,12 @@
 # screen, the week again when enlarged, and the compact week at exactly
 # 80x24.  Keys typed while too small are not acted on blind.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 2 >/dev/null 2>&1
+demo_db 2
 resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
 
-tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-wait_for "week 48"
+week_open
 
 resize 70 20
 wait_for "pipebench needs at least 80×24; this terminal is 70×20 — enlarge it"
@@ -38,6 +38,5 @@ wait_for "this terminal is 80×23"
 resize 100 30
 wait_for "week 48"
 
-keys q
-assert_eq "$(wait_exit)" 0 "exit status"
+tui_quit
 echo "week resize ok"

@@ -1,23 +1,16 @@
 # SIGTERM, SIGHUP and Ctrl-C (SIGINT) end the TUI cleanly: exit status 0
 # and the terminal restored, never a screen left in curses mode.
 . "$(dirname "$0")/../lib.sh"
-# A fresh tmux server for the next run: a new socket, so the new server
-# never races the old one's exit.
-next_server() {
-	tmux -L "$SOCK" kill-server 2>/dev/null || true
-	SOCK="pb$$.$1"
-	rm -f "$T/stderr"
-}
+. "$(dirname "$0")/lib_week.sh"
 
-"$PB" --db "$T/d.db" --today 2026-11-23 demo --sellers 1 >/dev/null 2>&1
+demo_db 1
 restored() {
 	assert_eq "$(tmux -L "$SOCK" display -p '#{alternate_on} #{cursor_flag} #{mouse_any_flag}')" \
 		"0 1 0" "terminal state after $1"
 }
 for how in TERM HUP INT; do
 	next_server $how
-	tui_start 100 30 --db "$T/d.db" --today 2026-11-23
-	wait_for "week 48"
+	week_open
 	if [ $how = INT ]; then
 		keys C-c
 	else

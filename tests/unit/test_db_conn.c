@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,26 +18,22 @@
 #include "db/internal.h"
 #include "db/schema.h"
 #include "db/sellers.h"
+#include "tests/unit/fixture.h"
 
 /* ---- fixture ---------------------------------------------------------- */
 
+/* Only the directory: each test opens the file its own way.  Short
+ * buffers: the tests build longer names from them in fixed arrays. */
 struct fx {
 	char dir[64];
 	char path[128];
 };
 
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
-
 static int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pb-conn.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
+	fixture_dir_make(f->dir, sizeof f->dir, "conn");
 	snprintf(f->path, sizeof f->path, "%s/x.db", f->dir);
 	*state = f;
 	return 0;
@@ -47,7 +42,7 @@ static int fx_setup(void **state)
 static int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	nftw(f->dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(f->dir);
 	free(f);
 	return 0;
 }
@@ -57,21 +52,13 @@ static void raw_exec(const char *path, const char *sql)
 {
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	fixture_sql_exec(h, sql);
 	sqlite3_close(h);
 }
 
 static long long raw_int(sqlite3 *h, const char *sql)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return fixture_sql_int(h, sql, NULL);
 }
 
 static long long path_int(const char *path, const char *sql)

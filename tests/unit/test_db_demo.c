@@ -8,7 +8,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,24 +20,18 @@
 #include "db/conn.h"
 #include "db/demo.h"
 #include "db/internal.h"
+#include "tests/unit/fixture.h"
 
 struct fx {
-	char dir[64];
+	char dir[FIXTURE_DIR_MAX];
 	int n;
 };
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
 
 static int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pb-demo.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
+	fixture_dir_make(f->dir, sizeof f->dir, "demo");
 	*state = f;
 	return 0;
 }
@@ -46,7 +39,7 @@ static int fx_setup(void **state)
 static int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	nftw(f->dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(f->dir);
 	free(f);
 	return 0;
 }
@@ -65,11 +58,10 @@ static void opts(struct db_demo_opts *o, uint64_t seed)
 
 static struct db *fresh(struct fx *f, const struct db_demo_opts *o)
 {
-	char path[128];
+	char path[FIXTURE_PATH_MAX];
 	snprintf(path, sizeof path, "%s/d%d.db", f->dir, f->n++);
-	struct db *db = NULL;
+	struct db *db = fixture_db_create(path);
 	struct core_error err = { CORE_OK, "" };
-	assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), CORE_OK);
 	if (o != NULL) {
 		enum core_status st = db_demo_fill(db, o, &err);
 		if (st != CORE_OK)
@@ -80,12 +72,7 @@ static struct db *fresh(struct fx *f, const struct db_demo_opts *o)
 
 static long long q_int(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return fixture_sql_int(db->h, sql, NULL);
 }
 
 static void q_text(struct db *db, const char *sql, char *buf, size_t n)

@@ -13,41 +13,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "db/conn.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
+#include "tests/unit/fixture.h"
 
 /* 2026-11-24 10:00 UTC, a Tuesday. */
 #define TUE_1000 1795514400LL
 
 struct fx {
-	char dir[256];
-	char path[300];
+	char dir[FIXTURE_DIR_MAX];
+	char path[FIXTURE_PATH_MAX];
 	struct db *db;
 	sqlite3 *peek;   /* another connection: sees only what was committed */
 	int64_t seller, orsted;
 };
 
-static void check(enum core_status st, const struct core_error *err)
-{
-	if (st != CORE_OK)
-		fail_msg("%s", err->msg);
-}
-
 static int setup(void **state)
 {
 	struct fx *x = calloc(1, sizeof *x);
-	struct core_error err = { CORE_OK, "" };
 	assert_non_null(x);
-	const char *tmp = getenv("TMPDIR");
-	snprintf(x->dir, sizeof x->dir, "%s/pb-meetacct.XXXXXX", tmp ? tmp : "/tmp");
-	assert_non_null(mkdtemp(x->dir));
-	snprintf(x->path, sizeof x->path, "%s/d.db", x->dir);
-	check(db_open(x->path, DB_OPEN_CREATE, &x->db, &err), &err);
-	check(db_seller_insert(x->db, "Mette Sørensen", &x->seller, &err), &err);
-	check(db_account_insert(x->db, "Ørsted Gruppen", &x->orsted, &err), &err);
+	x->db = fixture_db_make(x->dir, x->path, "meetacct");
+	x->seller = fixture_seller(x->db, "Mette Sørensen");
+	x->orsted = fixture_account(x->db, "Ørsted Gruppen");
 	assert_int_equal(sqlite3_open_v2(x->path, &x->peek, SQLITE_OPEN_READONLY, NULL),
 	                 SQLITE_OK);
 	*state = x;
@@ -57,15 +46,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *x = *state;
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char p[320];
 	sqlite3_close(x->peek);
-	db_close(x->db);
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", x->path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(x->dir);
+	fixture_db_remove(x->db, x->dir);
 	free(x);
 	return 0;
 }
@@ -73,14 +55,7 @@ static int teardown(void **state)
 /* One integer from the committed database; text binds ?1 when given. */
 static long long peek(struct fx *x, const char *sql, const char *text)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(x->peek, sql, -1, &st, NULL), SQLITE_OK);
-	if (text != NULL)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return fixture_sql_int(x->peek, sql, text);
 }
 
 static long long accounts(struct fx *x)
@@ -96,15 +71,9 @@ static long long meetings(struct fx *x)
 /* A meeting for a new account typed by name: account_id 0. */
 static struct core_meeting typed(const struct fx *x, const char *account)
 {
-	struct core_meeting m;
-	memset(&m, 0, sizeof m);
-	m.seller_id = x->seller;
+	struct core_meeting m = fixture_meeting(x->seller, TUE_1000, CORE_BF_NEW,
+	                                        "first_meeting");
 	snprintf(m.account, sizeof m.account, "%s", account);
-	m.starts_at = TUE_1000;
-	m.duration_min = 60;
-	m.battlefield = CORE_BF_NEW;
-	snprintf(m.type, sizeof m.type, "first_meeting");
-	m.form = CORE_FORM_PHYSICAL;
 	return m;
 }
 
@@ -113,7 +82,7 @@ static void test_created_with_meeting(void **state)
 	struct fx *x = *state;
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting m = typed(x, "  Næstved Tømmerhandel ");
-	check(db_meeting_insert(x->db, &m, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m, &err), &err);
 	assert_true(m.id > 0);
 	assert_true(m.account_id > x->orsted);
 	/* Stored, and told back, without the blanks typed around it. */
@@ -124,7 +93,7 @@ static void test_created_with_meeting(void **state)
 	assert_int_equal(peek(x, "SELECT account_id FROM meeting", NULL), m.account_id);
 
 	struct core_meeting got;
-	check(db_meeting_get(x->db, m.id, &got, &err), &err);
+	fixture_check(db_meeting_get(x->db, m.id, &got, &err), &err);
 	assert_int_equal(got.account_id, m.account_id);
 	assert_string_equal(got.account, "Næstved Tømmerhandel");
 }
@@ -154,8 +123,8 @@ static void test_failed_insert_leaves_no_account(void **state)
 
 	/* Another process holds the write lock: nothing at all. */
 	struct db *other = NULL;
-	check(db_open(x->path, 0, &other, &err), &err);
-	check(db_tx_begin(other, &err), &err);
+	fixture_check(db_open(x->path, 0, &other, &err), &err);
+	fixture_check(db_tx_begin(other, &err), &err);
 	db_set_busy_timeout(x->db, 50);
 	m.seller_id = x->seller;
 	assert_int_equal(db_meeting_insert(x->db, &m, &err), CORE_ERR_BUSY);
@@ -164,7 +133,7 @@ static void test_failed_insert_leaves_no_account(void **state)
 	assert_int_equal(accounts(x), 1);
 
 	/* The same m, saved again once all is well: one account, one meeting. */
-	check(db_meeting_insert(x->db, &m, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m, &err), &err);
 	assert_int_equal(accounts(x), 2);
 	assert_int_equal(meetings(x), 1);
 	assert_int_equal(peek(x, "SELECT count(*) FROM account WHERE name = ?1", "Hvidø ApS"), 1);
@@ -176,7 +145,7 @@ static void test_existing_reused(void **state)
 	struct fx *x = *state;
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting m = typed(x, "ØRSTED gruppen");
-	check(db_meeting_insert(x->db, &m, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m, &err), &err);
 	assert_int_equal(m.account_id, x->orsted);
 	assert_string_equal(m.account, "Ørsted Gruppen");
 	assert_int_equal(accounts(x), 1);
@@ -185,7 +154,7 @@ static void test_existing_reused(void **state)
 	/* An account id given wins over the name, which is only for show. */
 	struct core_meeting n = typed(x, "Ukjent Firma");
 	n.account_id = x->orsted;
-	check(db_meeting_insert(x->db, &n, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &n, &err), &err);
 	assert_int_equal(n.account_id, x->orsted);
 	assert_int_equal(accounts(x), 1);
 
@@ -204,7 +173,7 @@ static void test_update_to_new_account(void **state)
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting m = typed(x, "");
 	m.account_id = x->orsted;
-	check(db_meeting_insert(x->db, &m, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m, &err), &err);
 
 	/* A meeting deleted meanwhile: the update fails, no account left. */
 	struct core_meeting lost = m;
@@ -217,7 +186,7 @@ static void test_update_to_new_account(void **state)
 
 	m.account_id = 0;
 	snprintf(m.account, sizeof m.account, "Lærdal AS");
-	check(db_meeting_update(x->db, &m, &err), &err);
+	fixture_check(db_meeting_update(x->db, &m, &err), &err);
 	assert_true(m.account_id > x->orsted);
 	assert_string_equal(m.account, "Lærdal AS");
 	assert_int_equal(accounts(x), 2);

@@ -8,7 +8,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,41 +17,29 @@
 #include "db/internal.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
+#include "tests/unit/fixture.h"
 
 /* 2026-11-23 09:00 UTC, a Monday (the tests run with TZ=UTC). */
 #define MON_0900 1795424400LL
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[FIXTURE_DIR_MAX];
+	char path[FIXTURE_PATH_MAX];
 	struct db *db;
 	int64_t mette, lars;
 	int64_t osterbro, hansen, vestfjord;
 };
 
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
-
 static int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pb-meet.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/x.db", f->dir);
-	struct core_error err = { CORE_OK, "" };
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), CORE_OK);
-	assert_int_equal(db_seller_insert(f->db, "Mette Sørensen", &f->mette, &err), CORE_OK);
-	assert_int_equal(db_seller_insert(f->db, "Lars Øberg", &f->lars, &err), CORE_OK);
-	assert_int_equal(db_account_insert(f->db, "Østerbro Hus", &f->osterbro, &err),
-	                 CORE_OK);
-	assert_int_equal(db_account_insert(f->db, "Brødrene Hansen A/S", &f->hansen, &err),
-	                 CORE_OK);
-	assert_int_equal(db_account_insert(f->db, "Vestfjord AS", &f->vestfjord, &err),
-	                 CORE_OK);
+	f->db = fixture_db_make(f->dir, f->path, "meet");
+	f->mette = fixture_seller(f->db, "Mette Sørensen");
+	f->lars = fixture_seller(f->db, "Lars Øberg");
+	f->osterbro = fixture_account(f->db, "Østerbro Hus");
+	f->hansen = fixture_account(f->db, "Brødrene Hansen A/S");
+	f->vestfjord = fixture_account(f->db, "Vestfjord AS");
 	*state = f;
 	return 0;
 }
@@ -60,40 +47,25 @@ static int fx_setup(void **state)
 static int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	db_close(f->db);
-	nftw(f->dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_db_remove(f->db, f->dir);
 	free(f);
 	return 0;
 }
 
 static long long count(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return fixture_sql_int(db->h, sql, NULL);
 }
 
 static void exec(struct db *db, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	fixture_sql_exec(db->h, sql);
 }
 
 static struct core_meeting planned(const struct fx *f, int64_t account, int64_t at)
 {
-	struct core_meeting m;
-	memset(&m, 0, sizeof m);
-	m.seller_id = f->mette;
+	struct core_meeting m = fixture_meeting(f->mette, at, CORE_BF_RESALE, "follow_up");
 	m.account_id = account;
-	m.starts_at = at;
-	m.duration_min = 60;
-	m.battlefield = CORE_BF_RESALE;
-	snprintf(m.type, sizeof m.type, "follow_up");
-	m.form = CORE_FORM_PHYSICAL;
 	return m;
 }
 

@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -20,35 +19,26 @@
 #include "db/sellers.h"
 #include "db/settings.h"
 #include "db/week.h"
+#include "tests/unit/fixture.h"
 
 /* 2026-11-23 00:00 UTC: the Monday of 2026-W48 (tests run with TZ=UTC). */
 #define W48_MONDAY 1795392000LL
 
 struct fx {
-	char dir[64];
-	char path[128];
+	char dir[FIXTURE_DIR_MAX];
+	char path[FIXTURE_PATH_MAX];
 	struct db *db;
 	int64_t mette, lars, account;
 };
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
 
 static int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/pb-set.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/x.db", f->dir);
-	struct core_error err = { CORE_OK, "" };
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->db, &err), CORE_OK);
-	assert_int_equal(db_seller_insert(f->db, "Mette Sørensen", &f->mette, &err), CORE_OK);
-	assert_int_equal(db_seller_insert(f->db, "Åse Lindqvist", &f->lars, &err), CORE_OK);
-	assert_int_equal(db_account_insert(f->db, "Køge Gruppen", &f->account, &err), CORE_OK);
+	f->db = fixture_db_make(f->dir, f->path, "set");
+	f->mette = fixture_seller(f->db, "Mette Sørensen");
+	f->lars = fixture_seller(f->db, "Åse Lindqvist");
+	f->account = fixture_account(f->db, "Køge Gruppen");
 	*state = f;
 	return 0;
 }
@@ -56,17 +46,14 @@ static int fx_setup(void **state)
 static int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	db_close(f->db);
-	nftw(f->dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_db_remove(f->db, f->dir);
 	free(f);
 	return 0;
 }
 
 static void exec(struct db *db, const char *sql)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	fixture_sql_exec(db->h, sql);
 }
 
 static void test_targets(void **state)
@@ -198,14 +185,8 @@ static void add(struct fx *f, int64_t seller, int64_t at, enum core_battlefield 
                 enum core_form form, enum core_mstatus st)
 {
 	struct core_error err = { CORE_OK, "" };
-	struct core_meeting m;
-	memset(&m, 0, sizeof m);
-	m.seller_id = seller;
+	struct core_meeting m = fixture_meeting(seller, at, bf, "negotiation");
 	m.account_id = f->account;
-	m.starts_at = at;
-	m.duration_min = 60;
-	m.battlefield = bf;
-	snprintf(m.type, sizeof m.type, "negotiation");
 	m.form = form;
 	m.status = st;
 	assert_int_equal(db_meeting_insert(f->db, &m, &err), CORE_OK);

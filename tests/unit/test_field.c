@@ -70,6 +70,16 @@ static void canvas_line(const struct tui_canvas *c, int y, char *out, size_t n)
 	out[strcspn(out, "\n")] = '\0';
 }
 
+/* Draws f focused on row y of a cleared canvas, w columns from the left
+ * edge, and reads that row back into line. */
+static void draw_row(const struct tui_field *f, struct tui_canvas *c, int y, int w,
+                     char *line, size_t n)
+{
+	tui_canvas_clear(c);
+	tui_field_draw(f, c, y, 0, w, 1);
+	canvas_line(c, y, line, n);
+}
+
 static void test_insert_utf8(void **state)
 {
 	(void)state;
@@ -236,58 +246,44 @@ static void test_scroll(void **state)
 	assert_int_equal(tui_field_init(&f, 256, 10), 0);
 	type_text(&f, "abcdefghijklmnopqrstuvwxyz");
 	char line[256];
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 0, 0, 10, 1);
-	canvas_line(&c, 0, line, sizeof line);
+	draw_row(&f, &c, 0, 10, line, sizeof line);
 	/* The end of the text and the cursor cell after it. */
 	assert_string_equal(line, "rstuvwxyz");
 	assert_int_equal(c.cursor_x, 9);
 
 	key_ev(&f, KEY_HOME);
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 0, 0, 10, 1);
-	canvas_line(&c, 0, line, sizeof line);
+	draw_row(&f, &c, 0, 10, line, sizeof line);
 	assert_string_equal(line, "abcdefghij");
 	assert_int_equal(c.cursor_x, 0);
 
 	/* Moving right past the edge scrolls by one. */
 	for (int i = 0; i < 10; i++)
 		key_ev(&f, KEY_RIGHT);
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 0, 0, 10, 1);
-	canvas_line(&c, 0, line, sizeof line);
+	draw_row(&f, &c, 0, 10, line, sizeof line);
 	assert_string_equal(line, "bcdefghijk");
 	assert_int_equal(c.cursor_x, 9);
 	/* Moving back inside the window does not scroll. */
 	key_ev(&f, KEY_LEFT);
 	key_ev(&f, KEY_LEFT);
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 0, 0, 10, 1);
-	canvas_line(&c, 0, line, sizeof line);
+	draw_row(&f, &c, 0, 10, line, sizeof line);
 	assert_string_equal(line, "bcdefghijk");
 	assert_int_equal(c.cursor_x, 7);
 
 	/* Deleting the tail pulls the text back into the window. */
 	ch_ev(&f, 11); /* Ctrl-K */
 	assert_string_equal(text_of(&f), "abcdefgh");
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 0, 0, 10, 1);
-	canvas_line(&c, 0, line, sizeof line);
+	draw_row(&f, &c, 0, 10, line, sizeof line);
 	assert_string_equal(line, "abcdefgh");
 	assert_int_equal(c.cursor_x, 8);
 
 	/* Wide characters: a window of 5 shows whole characters only. */
 	assert_int_equal(tui_field_set(&f, "東京大阪"), 0);
 	tui_field_set_width(&f, 5);
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 1, 0, 5, 1);
-	canvas_line(&c, 1, line, sizeof line);
+	draw_row(&f, &c, 1, 5, line, sizeof line);
 	assert_string_equal(line, "大阪");
 	assert_int_equal(c.cursor_x, 4);
 	key_ev(&f, KEY_HOME);
-	tui_canvas_clear(&c);
-	tui_field_draw(&f, &c, 1, 0, 5, 1);
-	canvas_line(&c, 1, line, sizeof line);
+	draw_row(&f, &c, 1, 5, line, sizeof line);
 	assert_string_equal(line, "東京");
 	assert_int_equal(c.cursor_x, 0);
 	/* 大 does not fit the last column: it stays blank, not half drawn. */

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/calendar.h"
 #include "core/matrix.h"
@@ -23,38 +22,30 @@
 #include "db/sellers.h"
 #include "tui/canvas.h"
 #include "tui/form.h"
+#include "tests/unit/fixture.h"
 
 struct fx {
-	char dir[256];
-	char path[300];
+	char dir[FIXTURE_DIR_MAX];
+	char path[FIXTURE_PATH_MAX];
 	struct db *db;
 	struct core_matrix mx;
 	int64_t seller;
 	int64_t hansen, bjornstad, orsted, hvido, laerdal;
 };
 
-static void check(enum core_status st, const struct core_error *err)
-{
-	if (st != CORE_OK)
-		fail_msg("%s", err->msg);
-}
-
 static int setup(void **state)
 {
 	struct fx *x = calloc(1, sizeof *x);
 	struct core_error err = { CORE_OK, "" };
-	const char *tmp = getenv("TMPDIR");
-	snprintf(x->dir, sizeof x->dir, "%s/pb-form.XXXXXX", tmp ? tmp : "/tmp");
-	assert_non_null(mkdtemp(x->dir));
-	snprintf(x->path, sizeof x->path, "%s/d.db", x->dir);
-	check(db_open(x->path, DB_OPEN_CREATE, &x->db, &err), &err);
-	check(db_seller_insert(x->db, "Mette Sørensen", &x->seller, &err), &err);
-	check(db_account_insert(x->db, "Brødrene Hansen A/S", &x->hansen, &err), &err);
-	check(db_account_insert(x->db, "Bjørnstad AS", &x->bjornstad, &err), &err);
-	check(db_account_insert(x->db, "Ørsted Gruppen", &x->orsted, &err), &err);
-	check(db_account_insert(x->db, "Hvidø ApS", &x->hvido, &err), &err);
-	check(db_account_insert(x->db, "Lærdal AS", &x->laerdal, &err), &err);
-	check(core_matrix_default(&x->mx, &err), &err);
+	assert_non_null(x);
+	x->db = fixture_db_make(x->dir, x->path, "form");
+	x->seller = fixture_seller(x->db, "Mette Sørensen");
+	x->hansen = fixture_account(x->db, "Brødrene Hansen A/S");
+	x->bjornstad = fixture_account(x->db, "Bjørnstad AS");
+	x->orsted = fixture_account(x->db, "Ørsted Gruppen");
+	x->hvido = fixture_account(x->db, "Hvidø ApS");
+	x->laerdal = fixture_account(x->db, "Lærdal AS");
+	fixture_check(core_matrix_default(&x->mx, &err), &err);
 	*state = x;
 	return 0;
 }
@@ -62,14 +53,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *x = *state;
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char p[320];
-	db_close(x->db);
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", x->path, suffix[i]);
-		unlink(p);
-	}
-	rmdir(x->dir);
+	fixture_db_remove(x->db, x->dir);
 	free(x);
 	return 0;
 }
@@ -199,11 +183,23 @@ static void assert_lacks(const char *text, const char *needle)
 		fail_msg("unexpected [%s] in:\n%s", needle, text);
 }
 
+/* Clicks on the screen text s, dx columns into the first target on the
+ * first line holding row (every character there is one column wide). */
+static int click_on(struct tui_form *f, const char *s, const char *row, const char *target,
+                    int dx)
+{
+	const char *line = line_with(s, row);
+	const char *hit = strstr(line, target);
+	if (hit == NULL)
+		fail_msg("no [%s] on the line [%s]", target, line);
+	return ev_click(f, row_of(s, row), (int)(hit - line) + dx);
+}
+
 static size_t count_meetings(struct fx *x)
 {
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting_list l = { 0 };
-	check(db_meeting_range(x->db, x->seller, 0, INT64_C(1) << 40, &l, &err), &err);
+	fixture_check(db_meeting_range(x->db, x->seller, 0, INT64_C(1) << 40, &l, &err), &err);
 	size_t n = l.n;
 	core_meeting_list_free(&l);
 	return n;
@@ -213,7 +209,7 @@ static struct core_meeting get(struct fx *x, int64_t id)
 {
 	struct core_error err = { CORE_OK, "" };
 	struct core_meeting m;
-	check(db_meeting_get(x->db, id, &m, &err), &err);
+	fixture_check(db_meeting_get(x->db, id, &m, &err), &err);
 	return m;
 }
 
@@ -222,6 +218,20 @@ static int64_t save(struct tui_form *f)
 	assert_int_equal(ev_char(f, '\n'), TUI_CLOSE | TUI_RELOAD);
 	assert_true(tui_form_saved_id(f) > 0);
 	return tui_form_saved_id(f);
+}
+
+/* A follow-up at the account, held: what "last visit" is counted from. */
+static void held_visit(struct fx *x, int64_t account, int64_t day, int minute,
+                       int duration, enum core_form form)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct core_meeting v = tmpl(x, day, minute);
+	v.account_id = account;
+	v.duration_min = duration;
+	strcpy(v.type, "follow_up");
+	v.form = form;
+	fixture_check(db_meeting_insert(x->db, &v, &err), &err);
+	fixture_check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
 }
 
 static void test_pick_account(void **state)
@@ -280,14 +290,8 @@ static void test_pick_account(void **state)
 static void test_exact_name(void **state)
 {
 	struct fx *x = *state;
-	struct core_error err = { CORE_OK, "" };
 	/* A held physical visit two weeks before the new meeting. */
-	struct core_meeting v = tmpl(x, day_of(2026, 11, 12), 9 * 60);
-	v.account_id = x->orsted;
-	v.duration_min = 60;
-	strcpy(v.type, "follow_up");
-	check(db_meeting_insert(x->db, &v, &err), &err);
-	check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
+	held_visit(x, x->orsted, day_of(2026, 11, 12), 9 * 60, 60, CORE_FORM_PHYSICAL);
 
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 26), 8 * 60);
 	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
@@ -307,15 +311,8 @@ static void test_exact_name(void **state)
 static void test_last_visit(void **state)
 {
 	struct fx *x = *state;
-	struct core_error err = { CORE_OK, "" };
 	/* Late on the 12th: the count is of calendar days, not of 24 hours. */
-	struct core_meeting v = tmpl(x, day_of(2026, 11, 12), 23 * 60 + 30);
-	v.account_id = x->orsted;
-	v.duration_min = 30;
-	strcpy(v.type, "follow_up");
-	v.form = CORE_FORM_HYBRID;
-	check(db_meeting_insert(x->db, &v, &err), &err);
-	check(db_meeting_set_status(x->db, v.id, CORE_MS_HELD, &err), &err);
+	held_visit(x, x->orsted, day_of(2026, 11, 12), 23 * 60 + 30, 30, CORE_FORM_HYBRID);
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(x->path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "UPDATE account SET km = 37.6 WHERE name = 'Ørsted Gruppen'",
@@ -518,7 +515,7 @@ static void test_edit(void **state)
 	m0.dim = CORE_DIM_DESTINATION;
 	m0.complexity = CORE_CX_HIGH;
 	m0.sale = CORE_SALE_PRODUCT;
-	check(db_meeting_insert(x->db, &m0, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m0, &err), &err);
 	struct core_meeting m = get(x, m0.id);
 
 	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
@@ -576,7 +573,7 @@ static void test_edit_confirmed(void **state)
 	strcpy(m0.type, "negotiation");
 	m0.form = CORE_FORM_PHONE;
 	strcpy(m0.form_reason, "kunden vil det");
-	check(db_meeting_insert(x->db, &m0, &err), &err);
+	fixture_check(db_meeting_insert(x->db, &m0, &err), &err);
 	struct core_meeting m = get(x, m0.id);
 
 	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
@@ -643,7 +640,7 @@ static size_t accounts_named(struct fx *x, const char *text)
 	struct core_error err = { CORE_OK, "" };
 	struct db_account a[8];
 	size_t n = 0;
-	check(db_account_search(x->db, x->seller, text, a, 8, &n, &err), &err);
+	fixture_check(db_account_search(x->db, x->seller, text, a, 8, &n, &err), &err);
 	return n;
 }
 
@@ -693,9 +690,9 @@ static void test_busy(void **state)
 	struct fx *x = *state;
 	struct core_error err = { CORE_OK, "" };
 	struct db *other = NULL;
-	check(db_open(x->path, 0, &other, &err), &err);
+	fixture_check(db_open(x->path, 0, &other, &err), &err);
 	db_set_busy_timeout(x->db, 50);
-	check(db_tx_begin(other, &err), &err);
+	fixture_check(db_tx_begin(other, &err), &err);
 
 	struct core_meeting t = tmpl(x, day_of(2026, 11, 24), 9 * 60);
 	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
@@ -734,22 +731,15 @@ static void test_ascii_mouse(void **state)
 	assert_true(row_of(s, "[ Save ]") < 23);
 
 	/* Click "virtual" and the battlefield "New". */
-	const char *line = line_with(s, "V virtual");
-	int y = row_of(s, "V virtual");
-	assert_int_equal(ev_click(f, y, (int)(strstr(line, "virtual") - line)), TUI_REDRAW);
-	line = line_with(s, "Battlefield");
-	y = row_of(s, "Battlefield");
-	assert_int_equal(ev_click(f, y, (int)(strstr(line, " New ") - line) + 2), TUI_REDRAW);
+	assert_int_equal(click_on(f, s, "V virtual", "virtual", 0), TUI_REDRAW);
+	assert_int_equal(click_on(f, s, "Battlefield", " New ", 2), TUI_REDRAW);
 	s = draw_into(f, &c);
 	assert_has(line_with(s, "virtual"), "> V virtual");
 	assert_has(line_with(s, "Battlefield"), "[New]");
 	/* A click outside the dialog does nothing. */
 	assert_int_equal(ev_click(f, 0, 0), TUI_NONE);
 
-	line = line_with(s, "[ Save ]");
-	y = row_of(s, "[ Save ]");
-	assert_int_equal(ev_click(f, y, (int)(strstr(line, "[ Save ]") - line) + 2),
-	                 TUI_CLOSE | TUI_RELOAD);
+	assert_int_equal(click_on(f, s, "[ Save ]", "[ Save ]", 2), TUI_CLOSE | TUI_RELOAD);
 	struct core_meeting m = get(x, tui_form_saved_id(f));
 	tui_form_free(f);
 	tui_canvas_free(&c);

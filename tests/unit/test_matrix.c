@@ -17,7 +17,11 @@
 #include "core/asset.h"
 #include "core/matrix.h"
 
-#define HEADER "type,label,brief,physical,hybrid,virtual,phone\n"
+#define COLUMNS "type,label,brief,physical,hybrid,virtual,phone"
+#define HEADER COLUMNS "\n"
+/* The list every rating error ends with. */
+#define RATINGS "first_choice, obvious, possible, hardly, ruled_out, impossible, " \
+	"no_go, depends_on_complexity, ok_for_product"
 #define ROW(key) key "," key "," key ",possible,possible,possible,possible\n"
 
 static enum core_status parse(struct core_matrix *m, const char *text,
@@ -309,27 +313,21 @@ static void test_crlf_same_as_lf(void **state)
 	free(text);
 
 	/* Positions stay right with CRLF line ends too. */
-	assert_parse_error("type,label,brief,physical,hybrid,virtual,phone\r\n"
+	assert_parse_error(COLUMNS "\r\n"
 	                   "a,A,a,possible,possible,possible,possible\r\n"
 	                   "\r\n"
 	                   "b,B,b,possible,possble,possible,possible\r\n",
-	                   "bad.csv:4:16: unknown rating 'possble' for hybrid; valid: "
-	                   "first_choice, obvious, possible, hardly, ruled_out, impossible, "
-	                   "no_go, depends_on_complexity, ok_for_product");
+	                   "bad.csv:4:16: unknown rating 'possble' for hybrid; valid: " RATINGS);
 }
 
 static void test_unknown_rating_position(void **state)
 {
 	(void)state;
 	assert_parse_error(HEADER ROW("a") "b,B,b,bogus,possible,possible,possible\n",
-	                   "bad.csv:3:7: unknown rating 'bogus' for physical; valid: "
-	                   "first_choice, obvious, possible, hardly, ruled_out, impossible, "
-	                   "no_go, depends_on_complexity, ok_for_product");
+	                   "bad.csv:3:7: unknown rating 'bogus' for physical; valid: " RATINGS);
 	/* Columns count characters, not bytes: "Ærø" is 3 columns. */
 	assert_parse_error(HEADER ROW("a") "c,Ærø,c,  maybe,possible,possible,possible\n",
-	                   "bad.csv:3:11: unknown rating 'maybe' for physical; valid: "
-	                   "first_choice, obvious, possible, hardly, ruled_out, impossible, "
-	                   "no_go, depends_on_complexity, ok_for_product");
+	                   "bad.csv:3:11: unknown rating 'maybe' for physical; valid: " RATINGS);
 	/* A quoted cell over two lines in an ignored column moves the next
 	 * row's line; the last cell of a file without a final newline. */
 	struct core_matrix *m = malloc(sizeof *m);
@@ -363,15 +361,12 @@ static void test_header_errors(void **state)
 {
 	(void)state;
 	assert_parse_error("type,label,brief,physical,hybrid,virtual\n" ROW("a"),
-	                   "bad.csv:1:1: the header lacks column(s) phone; it needs "
-	                   "type,label,brief,physical,hybrid,virtual,phone");
+	                   "bad.csv:1:1: the header lacks column(s) phone; it needs " COLUMNS);
 	assert_parse_error("\n\n  type,physical,hybrid,virtual,phone,label\n",
-	                   "bad.csv:3:3: the header lacks column(s) brief; it needs "
-	                   "type,label,brief,physical,hybrid,virtual,phone");
+	                   "bad.csv:3:3: the header lacks column(s) brief; it needs " COLUMNS);
 	assert_parse_error("name,when,where\n",
 	                   "bad.csv:1:1: the header lacks column(s) type, label, brief, physical, "
-	                   "hybrid, virtual, phone; it needs "
-	                   "type,label,brief,physical,hybrid,virtual,phone");
+	                   "hybrid, virtual, phone; it needs " COLUMNS);
 	assert_parse_error("type,label,brief,physical,hybrid,virtual,phone,Phone\n" ROW("a"),
 	                   "bad.csv:1:48: column 'phone' appears twice (also column 7)");
 }
@@ -379,12 +374,9 @@ static void test_header_errors(void **state)
 static void test_empty_files(void **state)
 {
 	(void)state;
-	assert_parse_error("", "bad.csv:1:1: empty matrix: expected the header "
-	                       "type,label,brief,physical,hybrid,virtual,phone");
-	assert_parse_error("\n \r\n\t\n", "bad.csv:1:1: empty matrix: expected the header "
-	                                 "type,label,brief,physical,hybrid,virtual,phone");
-	assert_parse_error("\xEF\xBB\xBF", "bad.csv:1:1: empty matrix: expected the header "
-	                                   "type,label,brief,physical,hybrid,virtual,phone");
+	assert_parse_error("", "bad.csv:1:1: empty matrix: expected the header " COLUMNS);
+	assert_parse_error("\n \r\n\t\n", "bad.csv:1:1: empty matrix: expected the header " COLUMNS);
+	assert_parse_error("\xEF\xBB\xBF", "bad.csv:1:1: empty matrix: expected the header " COLUMNS);
 	assert_parse_error("\n" HEADER "\n\n", "bad.csv:2:1: no meeting types below the header");
 	assert_parse_error(HEADER ",,,,,,\n", "bad.csv:1:1: no meeting types below the header");
 
@@ -410,9 +402,7 @@ static void test_row_errors(void **state)
 	assert_parse_error(HEADER "a,A,a,possible,possible,possible,possible,extra\n",
 	                   "bad.csv:2:43: extra cell: the header has 7 columns");
 	assert_parse_error(HEADER "a,A,a,possible,possible,,possible\n",
-	                   "bad.csv:2:25: missing rating for virtual; valid: "
-	                   "first_choice, obvious, possible, hardly, ruled_out, impossible, "
-	                   "no_go, depends_on_complexity, ok_for_product");
+	                   "bad.csv:2:25: missing rating for virtual; valid: " RATINGS);
 	assert_parse_error(HEADER "a,,a,possible,possible,possible,possible\n",
 	                   "bad.csv:2:3: empty label");
 	assert_parse_error(HEADER "a,\"two\nlines\",a,possible,possible,possible,possible\n",

@@ -1,0 +1,849 @@
+/* The multi-line editor: editing with æøå and CJK, wrapping, the cursor
+ * keys and their goal column, joining and kill keys, scrolling, the byte
+ * budget, the dirty flag, UTF-8 in and out, drawing, a long paste, and the
+ * incremental line table against a plain re-wrap after random edits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/canvas.h"
+#include "tui/textarea.h"
+
+static int ch_ev(struct tui_textarea *t, wint_t ch)
+{
+	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	return tui_textarea_event(t, &ev);
+}
+
+static int key_ev(struct tui_textarea *t, int key)
+{
+	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	return tui_textarea_event(t, &ev);
+}
+
+static void keys(struct tui_textarea *t, int key, int n)
+{
+	for (int i = 0; i < n; i++)
+		key_ev(t, key);
+}
+
+/* Types UTF-8 text one character at a time, as ncurses delivers it. */
+static void type_text(struct tui_textarea *t, const char *utf8)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = strlen(utf8);
+	while (n > 0) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, utf8, n, &st);
+		assert_true(used > 0 && used <= n);
+		ch_ev(t, (wint_t)wc);
+		utf8 += used;
+		n -= used;
+	}
+}
+
+static const char *text_of(const struct tui_textarea *t)
+{
+	static char buf[1 << 16];
+	tui_textarea_get(t, buf, sizeof buf);
+	return buf;
+}
+
+/* The whole canvas as text, through tui_canvas_dump. */
+static const char *dump(const struct tui_canvas *c)
+{
+	static char out[8192];
+	char *mem = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&mem, &n);
+	assert_non_null(fp);
+	assert_int_equal(tui_canvas_dump(c, fp), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_true(n < sizeof out);
+	memcpy(out, mem, n + 1);
+	free(mem);
+	return out;
+}
+
+/* Draws t alone into a fresh canvas of its size, focused. */
+static const char *view(const struct tui_textarea *t, struct tui_canvas *c)
+{
+	assert_int_equal(tui_canvas_resize(c, t->h, t->w), 0);
+	tui_textarea_draw(t, c, 0, 0, 1);
+	return dump(c);
+}
+
+static void test_insert_utf8(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 5, 20, TUI_TEXTAREA_NEWLINE), 0);
+	type_text(&t, "blåbær");
+	assert_string_equal(text_of(&t), "blåbær");
+	assert_int_equal(t.len, 6);
+	assert_int_equal(t.bytes, 8);
+	assert_int_equal(t.cursor, 6);
+
+	keys(&t, KEY_LEFT, 3);
+	assert_int_equal(ch_ev(&t, L'ø'), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "blåøbær");
+	assert_int_equal(ch_ev(&t, L'\n'), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "blåø\nbær");
+	assert_int_equal(t.cursor, 5);
+	assert_int_equal(t.bytes, 11);
+
+	type_text(&t, "東京");
+	assert_string_equal(text_of(&t), "blåø\n東京bær");
+	assert_int_equal(key_ev(&t, KEY_BACKSPACE), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "blåø\n東bær");
+	assert_int_equal(key_ev(&t, KEY_DC), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "blåø\n東ær");
+	assert_int_equal(ch_ev(&t, 0x7F), TUI_TEXTAREA_EDITED); /* DEL: back */
+	assert_string_equal(text_of(&t), "blåø\nær");
+	assert_int_equal(t.bytes, strlen("blåø\nær"));
+
+	/* Insert at the very start, then in the first line's middle. */
+	ch_ev(&t, 1); /* Ctrl-A: this line's start */
+	assert_int_equal(t.cursor, 5);
+	keys(&t, KEY_LEFT, 5);
+	assert_int_equal(t.cursor, 0);
+	type_text(&t, "Æ");
+	key_ev(&t, KEY_RIGHT);
+	type_text(&t, "中");
+	assert_string_equal(text_of(&t), "Æb中låø\nær");
+	assert_int_equal(t.cursor, 3);
+
+	/* The owner's keys are left alone; a tab is not typed. */
+	assert_int_equal(ch_ev(&t, L'\t'), TUI_TEXTAREA_IGNORED);
+	assert_int_equal(ch_ev(&t, 27), TUI_TEXTAREA_IGNORED);
+	assert_int_equal(key_ev(&t, KEY_F(2)), TUI_TEXTAREA_IGNORED);
+	struct tui_event tick = { .kind = TUI_EV_TICK };
+	assert_int_equal(tui_textarea_event(&t, &tick), TUI_TEXTAREA_IGNORED);
+	assert_string_equal(text_of(&t), "Æb中låø\nær");
+	tui_textarea_free(&t);
+}
+
+static void test_enter_flag(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	/* Without the flag Enter is the owner's (a dialog saves on it). */
+	assert_int_equal(tui_textarea_init(&t, 64, 3, 20, 0), 0);
+	type_text(&t, "ab");
+	assert_int_equal(ch_ev(&t, L'\n'), TUI_TEXTAREA_IGNORED);
+	assert_int_equal(ch_ev(&t, L'\r'), TUI_TEXTAREA_IGNORED);
+	assert_string_equal(text_of(&t), "ab");
+	/* Text set or inserted keeps its newlines all the same. */
+	assert_int_equal(tui_textarea_insert(&t, "\ncd"), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "ab\ncd");
+	tui_textarea_free(&t);
+
+	assert_int_equal(tui_textarea_init(&t, 64, 3, 20, TUI_TEXTAREA_NEWLINE), 0);
+	type_text(&t, "ab");
+	assert_int_equal(ch_ev(&t, L'\r'), TUI_TEXTAREA_EDITED); /* pasted CR */
+	assert_int_equal(ch_ev(&t, L'\n'), TUI_TEXTAREA_EDITED);
+	type_text(&t, "c");
+	assert_string_equal(text_of(&t), "ab\n\nc");
+	tui_textarea_free(&t);
+}
+
+static void test_wrap(void **state)
+{
+	(void)state;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 1, 1, 0), 0);
+	struct tui_textarea t;
+	/* 11 columns: 10 for text, the last kept for the cursor. */
+	assert_int_equal(tui_textarea_init(&t, 256, 4, 11, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "the quick brown fox jumps over"), 0);
+	assert_string_equal(view(&t, &c), "the quick\nbrown fox\njumps over\n\n");
+	assert_int_equal(t.nline, 3);
+	assert_int_equal(t.line[1], 10);
+	assert_int_equal(t.line[2], 20);
+	assert_int_equal(t.complete, 1);
+
+	/* A word longer than a line is cut at the edge, and the next word
+	 * still starts a line of its own when it does not fit. */
+	assert_int_equal(tui_textarea_set(&t, "a supercalifragilistic b"), 0);
+	assert_string_equal(view(&t, &c), "a\nsupercalif\nragilistic\nb\n");
+
+	/* Double-width characters: five to a line, never split. */
+	assert_int_equal(tui_textarea_set(&t, "東京大阪名古屋"), 0);
+	assert_string_equal(view(&t, &c), "東京大阪名\n古屋\n\n\n");
+	tui_textarea_resize(&t, 4, 10);
+	assert_string_equal(view(&t, &c), "東京大阪\n名古屋\n\n\n");
+
+	/* Hard newlines, an empty line, and a line of exactly ten columns
+	 * with the cursor after it in the kept column. */
+	tui_textarea_resize(&t, 4, 11);
+	assert_int_equal(tui_textarea_set(&t, "abcdefghij\n\nøy"), 0);
+	assert_string_equal(view(&t, &c), "abcdefghij\n\nøy\n\n");
+	ch_ev(&t, 5); /* Ctrl-E */
+	assert_int_equal(t.cursor, 10);
+	view(&t, &c);
+	assert_int_equal(c.cursor_y, 0);
+	assert_int_equal(c.cursor_x, 10);
+
+	/* A blank may take the kept column; the next one ends the line, and
+	 * the cursor goes on to the next. */
+	assert_int_equal(tui_textarea_set(&t, "abcdefghi"), 0);
+	ch_ev(&t, 5);
+	type_text(&t, " ");
+	assert_string_equal(view(&t, &c), "abcdefghi\n\n\n\n");
+	assert_int_equal(c.cursor_y, 0);
+	assert_int_equal(c.cursor_x, 10);
+	type_text(&t, " ");
+	view(&t, &c);
+	assert_int_equal(c.cursor_y, 1);
+	assert_int_equal(c.cursor_x, 0);
+	type_text(&t, "x");
+	assert_string_equal(view(&t, &c), "abcdefghi\nx\n\n\n");
+	assert_int_equal(c.cursor_y, 1);
+	assert_int_equal(c.cursor_x, 1);
+	assert_int_equal(t.line[1], 11);
+
+	/* Rewrapped wider, the whole text is one line. */
+	assert_int_equal(tui_textarea_set(&t, "the quick brown fox jumps over"), 0);
+	tui_textarea_resize(&t, 4, 31);
+	assert_string_equal(view(&t, &c), "the quick brown fox jumps over\n\n\n\n");
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+static void test_cursor_goal(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 10, 30, TUI_TEXTAREA_NEWLINE), 0);
+	/* Lines start at 0, 18 and 21. */
+	assert_int_equal(tui_textarea_set(&t, "a long first line\nab\nanother long line"), 0);
+	keys(&t, KEY_RIGHT, 10);
+	assert_int_equal(key_ev(&t, KEY_UP), TUI_TEXTAREA_IGNORED); /* top line */
+	assert_int_equal(key_ev(&t, KEY_DOWN), TUI_TEXTAREA_MOVED);
+	assert_int_equal(t.cursor, 20); /* the end of "ab" */
+	key_ev(&t, KEY_DOWN);
+	assert_int_equal(t.cursor, 21 + 10); /* column 10 again */
+	assert_int_equal(key_ev(&t, KEY_DOWN), TUI_TEXTAREA_IGNORED); /* last */
+	key_ev(&t, KEY_UP);
+	key_ev(&t, KEY_UP);
+	assert_int_equal(t.cursor, 10);
+	/* A sideways move sets a new goal. */
+	key_ev(&t, KEY_DOWN);
+	key_ev(&t, KEY_LEFT);
+	assert_int_equal(t.cursor, 19);
+	key_ev(&t, KEY_DOWN);
+	assert_int_equal(t.cursor, 22);
+
+	/* By screen line within a wrapped paragraph; Home and End are the
+	 * screen line's, Ctrl-A and Ctrl-E the paragraph's. */
+	tui_textarea_resize(&t, 10, 11);
+	assert_int_equal(tui_textarea_set(&t, "the quick brown fox jumps over"), 0);
+	keys(&t, KEY_RIGHT, 6); /* "the qu|ick" */
+	key_ev(&t, KEY_DOWN);
+	assert_int_equal(t.cursor, 16); /* "brown |fox" */
+	key_ev(&t, KEY_END);
+	assert_int_equal(t.cursor, 19); /* before the blank it wraps at */
+	key_ev(&t, KEY_HOME);
+	assert_int_equal(t.cursor, 10);
+	ch_ev(&t, 5);
+	assert_int_equal(t.cursor, 30);
+	ch_ev(&t, 1);
+	assert_int_equal(t.cursor, 0);
+	/* Left and Right cross a wrap and a newline. */
+	assert_int_equal(tui_textarea_set(&t, "ab\ncd"), 0);
+	keys(&t, KEY_RIGHT, 3);
+	assert_int_equal(t.cursor, 3);
+	key_ev(&t, KEY_LEFT);
+	key_ev(&t, KEY_LEFT);
+	assert_int_equal(t.cursor, 1);
+
+	/* A goal inside a double-width character stops before it. */
+	tui_textarea_resize(&t, 10, 30);
+	assert_int_equal(tui_textarea_set(&t, "abc\n東京大阪"), 0);
+	keys(&t, KEY_RIGHT, 3);
+	key_ev(&t, KEY_DOWN);
+	assert_int_equal(t.cursor, 5); /* 東京 is four columns: after 東 */
+
+	/* A click goes to the nearest character of the row. */
+	tui_textarea_click(&t, 1, 4);
+	assert_int_equal(t.cursor, 6);
+	tui_textarea_click(&t, 5, 99); /* below the text: its end */
+	assert_int_equal(t.cursor, 8);
+	tui_textarea_free(&t);
+}
+
+static void test_join(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 64, 3, 20, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "ab\nøy"), 0);
+	key_ev(&t, KEY_DOWN);
+	assert_int_equal(t.cursor, 3);
+	assert_int_equal(key_ev(&t, KEY_BACKSPACE), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "abøy");
+	assert_int_equal(t.cursor, 2);
+	assert_int_equal(t.nline, 1);
+	ch_ev(&t, L'\n');
+	key_ev(&t, KEY_LEFT);
+	assert_int_equal(key_ev(&t, KEY_DC), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "abøy");
+	assert_int_equal(ch_ev(&t, 4), TUI_TEXTAREA_EDITED); /* Ctrl-D */
+	assert_string_equal(text_of(&t), "aby");
+	ch_ev(&t, 5);
+	assert_int_equal(key_ev(&t, KEY_DC), TUI_TEXTAREA_MOVED); /* at the end */
+	assert_int_equal(ch_ev(&t, 1), TUI_TEXTAREA_MOVED);
+	assert_int_equal(key_ev(&t, KEY_BACKSPACE), TUI_TEXTAREA_MOVED);
+	assert_string_equal(text_of(&t), "aby");
+	assert_int_equal(t.bytes, 3);
+	tui_textarea_free(&t);
+}
+
+static void test_kill_keys(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 5, 40, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "first line\nsecond line here\nthird"), 0);
+	key_ev(&t, KEY_DOWN);
+	keys(&t, KEY_RIGHT, 7);
+	assert_int_equal(ch_ev(&t, 11), TUI_TEXTAREA_EDITED); /* Ctrl-K */
+	assert_string_equal(text_of(&t), "first line\nsecond \nthird");
+	assert_int_equal(ch_ev(&t, 11), TUI_TEXTAREA_EDITED); /* joins */
+	assert_string_equal(text_of(&t), "first line\nsecond third");
+	assert_int_equal(t.cursor, 18);
+	assert_int_equal(ch_ev(&t, 21), TUI_TEXTAREA_EDITED); /* Ctrl-U */
+	assert_string_equal(text_of(&t), "first line\nthird");
+	assert_int_equal(t.cursor, 11);
+	assert_int_equal(ch_ev(&t, 21), TUI_TEXTAREA_MOVED);
+	assert_int_equal(ch_ev(&t, 23), TUI_TEXTAREA_EDITED); /* Ctrl-W joins */
+	assert_string_equal(text_of(&t), "first linethird");
+	assert_int_equal(t.cursor, 10);
+	assert_int_equal(ch_ev(&t, 23), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "first third");
+	assert_int_equal(ch_ev(&t, 23), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "third");
+	assert_int_equal(t.cursor, 0);
+	assert_int_equal(ch_ev(&t, 23), TUI_TEXTAREA_MOVED);
+	ch_ev(&t, 5);
+	assert_int_equal(ch_ev(&t, 11), TUI_TEXTAREA_MOVED); /* nothing after */
+
+	/* Ctrl-W takes the blanks before the word with it, and a line of
+	 * blanks goes before the newline does. */
+	assert_int_equal(tui_textarea_set(&t, "Brødrene Hansen\n   "), 0);
+	key_ev(&t, KEY_DOWN);
+	ch_ev(&t, 5);
+	assert_int_equal(ch_ev(&t, 23), TUI_TEXTAREA_EDITED);
+	assert_string_equal(text_of(&t), "Brødrene Hansen\n");
+	ch_ev(&t, 23);
+	ch_ev(&t, 23);
+	assert_string_equal(text_of(&t), "Brødrene ");
+	assert_int_equal(t.bytes, strlen("Brødrene "));
+	tui_textarea_free(&t);
+}
+
+static void test_scroll(void **state)
+{
+	(void)state;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 1, 1, 0), 0);
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 3, 20, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "line 0\nline 1\nline 2\nline 3\nline 4\n"
+	                                      "line 5\nline 6\nline 7\nline 8\nline 9"), 0);
+	assert_string_equal(view(&t, &c), "line 0\nline 1\nline 2\n");
+	assert_int_equal(tui_textarea_more_above(&t), 0);
+	assert_int_equal(tui_textarea_more_below(&t), 1);
+	keys(&t, KEY_DOWN, 3);
+	assert_string_equal(view(&t, &c), "line 1\nline 2\nline 3\n");
+	assert_int_equal(c.cursor_y, 2);
+	assert_int_equal(tui_textarea_more_above(&t), 1);
+
+	/* A page moves the cursor and the view by the view's height. */
+	key_ev(&t, KEY_RIGHT);
+	assert_int_equal(key_ev(&t, KEY_NPAGE), TUI_TEXTAREA_MOVED);
+	assert_string_equal(view(&t, &c), "line 4\nline 5\nline 6\n");
+	assert_int_equal(c.cursor_y, 2);
+	assert_int_equal(c.cursor_x, 1); /* the column kept */
+	key_ev(&t, KEY_NPAGE);
+	assert_string_equal(view(&t, &c), "line 7\nline 8\nline 9\n");
+	assert_int_equal(tui_textarea_more_below(&t), 0);
+	assert_int_equal(key_ev(&t, KEY_NPAGE), TUI_TEXTAREA_MOVED);
+	assert_int_equal(t.cursor, t.len); /* the last page: the end */
+	key_ev(&t, KEY_PPAGE);
+	assert_string_equal(view(&t, &c), "line 4\nline 5\nline 6\n");
+	assert_int_equal(c.cursor_y, 2);
+	key_ev(&t, KEY_UP);
+	key_ev(&t, KEY_UP);
+	key_ev(&t, KEY_UP);
+	assert_string_equal(view(&t, &c), "line 3\nline 4\nline 5\n");
+	assert_int_equal(c.cursor_y, 0);
+
+	/* Deleting the lines below the view pulls the ones above into it. */
+	keys(&t, KEY_NPAGE, 3);
+	keys(&t, KEY_UP, 2); /* "line 7" at the top row */
+	view(&t, &c);
+	assert_int_equal(c.cursor_y, 0);
+	ch_ev(&t, 5);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(ch_ev(&t, 11), TUI_TEXTAREA_EDITED);
+	assert_string_equal(view(&t, &c), "line 5\nline 6\nline 7\n");
+	assert_int_equal(c.cursor_y, 2);
+	assert_int_equal(c.cursor_x, 6);
+
+	/* Ctrl-U from a line above the view brings the view to it. */
+	assert_int_equal(tui_textarea_set(&t, "a b c d e f g h i j k l m n o p"), 0);
+	tui_textarea_resize(&t, 2, 5); /* two letters a line */
+	ch_ev(&t, 5);
+	assert_string_equal(view(&t, &c), "m n\no p\n");
+	ch_ev(&t, 21);
+	assert_string_equal(text_of(&t), "");
+	assert_string_equal(view(&t, &c), "\n\n");
+	assert_int_equal(t.top, 0);
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+static void test_max_bytes(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	/* Fits char[16]: 15 bytes of text. */
+	assert_int_equal(tui_textarea_init(&t, 16, 3, 20, TUI_TEXTAREA_NEWLINE), 0);
+	type_text(&t, "æøå\n東京xy");
+	assert_int_equal(t.bytes, 15);
+	assert_int_equal(ch_ev(&t, L'z'), TUI_TEXTAREA_FULL);
+	assert_int_equal(ch_ev(&t, L'\n'), TUI_TEXTAREA_FULL);
+	assert_int_equal(t.dirty, 1);
+	tui_textarea_mark_clean(&t);
+	assert_int_equal(ch_ev(&t, L'z'), TUI_TEXTAREA_FULL);
+	assert_int_equal(t.dirty, 0); /* refused: nothing changed */
+	key_ev(&t, KEY_BACKSPACE);
+	assert_int_equal(ch_ev(&t, L'ø'), TUI_TEXTAREA_FULL); /* 16 bytes: no */
+	assert_int_equal(ch_ev(&t, L'z'), TUI_TEXTAREA_EDITED); /* 15: yes */
+	assert_string_equal(text_of(&t), "æøå\n東京xz");
+	char out[16];
+	assert_int_equal(tui_textarea_get(&t, out, sizeof out), 15);
+	assert_string_equal(out, "æøå\n東京xz");
+	/* A short buffer gets whole characters only. */
+	char small[9];
+	assert_int_equal(tui_textarea_get(&t, small, sizeof small), 7);
+	assert_string_equal(small, "æøå\n");
+
+	/* Set cuts at a character boundary, never inside ø; an insert stops
+	 * where the budget does. */
+	assert_int_equal(tui_textarea_set(&t, "abcdefghijklmnø"), 0);
+	assert_string_equal(text_of(&t), "abcdefghijklmn");
+	assert_int_equal(tui_textarea_insert(&t, "xøy"), TUI_TEXTAREA_FULL);
+	assert_string_equal(text_of(&t), "xabcdefghijklmn");
+	assert_int_equal(t.bytes, 15);
+	assert_int_equal(t.cursor, 1);
+	tui_textarea_free(&t);
+
+	/* The minutes' budget holds a long text, and not a byte more. */
+	assert_int_equal(tui_textarea_init(&t, 65537, 10, 60, TUI_TEXTAREA_NEWLINE), 0);
+	for (int i = 0; i < 40000; i++)
+		ch_ev(&t, L'å');
+	assert_int_equal(t.bytes, 65536);
+	assert_int_equal(t.len, 32768);
+	char *all = tui_textarea_dup(&t);
+	assert_non_null(all);
+	assert_int_equal(strlen(all), 65536);
+	free(all);
+	tui_textarea_free(&t);
+}
+
+static void test_dirty(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 3, 20, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(t.dirty, 0);
+	assert_int_equal(tui_textarea_set(&t, "Referat"), 0);
+	assert_int_equal(t.dirty, 0);
+	keys(&t, KEY_RIGHT, 3);
+	key_ev(&t, KEY_END);
+	key_ev(&t, KEY_NPAGE);
+	ch_ev(&t, 11); /* Ctrl-K at the end: nothing to kill */
+	assert_int_equal(t.dirty, 0);
+	ch_ev(&t, L'!');
+	assert_int_equal(t.dirty, 1);
+	tui_textarea_mark_clean(&t);
+	assert_int_equal(t.dirty, 0);
+	ch_ev(&t, 23); /* Ctrl-W */
+	assert_int_equal(t.dirty, 1);
+	assert_int_equal(tui_textarea_set(&t, "x"), 0);
+	assert_int_equal(t.dirty, 0);
+	assert_int_equal(tui_textarea_insert(&t, ""), TUI_TEXTAREA_MOVED);
+	assert_int_equal(t.dirty, 0);
+	assert_int_equal(tui_textarea_insert(&t, "y"), TUI_TEXTAREA_EDITED);
+	assert_int_equal(t.dirty, 1);
+	assert_string_equal(text_of(&t), "yx");
+	tui_textarea_free(&t);
+}
+
+static void test_round_trip(void **state)
+{
+	(void)state;
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 4096, 5, 30, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "Referat:\r\n- æøå\n\n\tinnrykk\rslutt\n"), 0);
+	const char *want = "Referat:\n- æøå\n\n\tinnrykk\nslutt\n";
+	assert_string_equal(text_of(&t), want);
+	assert_int_equal(t.bytes, strlen(want));
+	assert_int_equal(t.cursor, 0);
+	char *copy = tui_textarea_dup(&t);
+	assert_non_null(copy);
+	assert_string_equal(copy, want);
+	assert_int_equal(tui_textarea_set(&t, copy), 0);
+	free(copy);
+	assert_string_equal(text_of(&t), want);
+	/* Six lines: the empty one and the one after the final newline. */
+	key_ev(&t, KEY_NPAGE);
+	key_ev(&t, KEY_NPAGE);
+	assert_int_equal(t.cursor, t.len);
+	assert_int_equal(t.nline, 6);
+	assert_int_equal(t.complete, 1);
+
+	/* Bad bytes become U+FFFD, other controls go; NULL is empty. */
+	assert_int_equal(tui_textarea_set(&t, "a\xff\x01" "b\x1b"), 0);
+	assert_string_equal(text_of(&t), "a\xef\xbf\xbd" "b");
+	assert_int_equal(tui_textarea_set(&t, NULL), 0);
+	assert_string_equal(text_of(&t), "");
+	assert_int_equal(t.len, 0);
+	assert_int_equal(t.bytes, 0);
+	tui_textarea_free(&t);
+}
+
+static void test_draw(void **state)
+{
+	(void)state;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 6, 20, 0), 0);
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 4, 12, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t, "Blåbærsyltetøy er godt på brød"), 0);
+	tui_canvas_clear(&c);
+	tui_textarea_draw(&t, &c, 1, 2, 1);
+	assert_string_equal(dump(&c), "\n"
+	                              "  Blåbærsylte\n"
+	                              "  tøy er godt\n"
+	                              "  på brød\n"
+	                              "\n"
+	                              "\n");
+	assert_int_equal(c.cursor_y, 1);
+	assert_int_equal(c.cursor_x, 2);
+	/* The whole view is the input's, nothing around it. */
+	assert_int_equal(c.cells[1 * 20 + 2].role, TUI_ROLE_INPUT_FOCUS);
+	assert_int_equal(c.cells[4 * 20 + 13].role, TUI_ROLE_INPUT_FOCUS);
+	assert_int_equal(c.cells[1 * 20 + 14].role, TUI_ROLE_NORMAL);
+	assert_int_equal(c.cells[5 * 20 + 2].role, TUI_ROLE_NORMAL);
+
+	/* The cursor after "på " on the third row; a wide character shows as
+	 * a cell and its right half. */
+	keys(&t, KEY_DOWN, 2);
+	keys(&t, KEY_RIGHT, 3);
+	type_text(&t, "東");
+	tui_canvas_clear(&c);
+	tui_textarea_draw(&t, &c, 1, 2, 1);
+	assert_string_equal(dump(&c), "\n"
+	                              "  Blåbærsylte\n"
+	                              "  tøy er godt\n"
+	                              "  på 東brød\n"
+	                              "\n"
+	                              "\n");
+	assert_int_equal(c.cursor_y, 3);
+	assert_int_equal(c.cursor_x, 2 + 5);
+	assert_int_equal(c.cells[3 * 20 + 5].ch, 0x6771);
+	assert_int_equal(c.cells[3 * 20 + 6].ch, 0);
+
+	/* Unfocused: no cursor, the plain input role. */
+	tui_canvas_clear(&c);
+	tui_textarea_draw(&t, &c, 0, 0, 0);
+	assert_int_equal(c.cursor_x, -1);
+	assert_int_equal(c.cursor_y, -1);
+	assert_int_equal(c.cells[0].role, TUI_ROLE_INPUT);
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A 20,000-character paste with newlines, æøå and CJK, one event each
+ * and a draw after each, as the main loop does. */
+static void test_paste(void **state)
+{
+	(void)state;
+	static const wchar_t pattern[] = L"Næstved Tømrer 東京 aftale\nopfølgning ";
+	size_t plen = wcslen(pattern);
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 12, 60, 0), 0);
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 65537, 12, 60, TUI_TEXTAREA_NEWLINE), 0);
+	double t0 = now_s();
+	for (size_t i = 0; i < 20000; i++) {
+		assert_int_equal(ch_ev(&t, (wint_t)pattern[i % plen]),
+		                 TUI_TEXTAREA_EDITED);
+		tui_textarea_draw(&t, &c, 0, 0, 1);
+	}
+	double took = now_s() - t0;
+	assert_int_equal(t.len, 20000);
+	assert_int_equal(t.cursor, 20000);
+	size_t bytes = 0;
+	for (size_t i = 0; i < 20000; i++) {
+		wchar_t wc = pattern[i % plen];
+		bytes += wc < 0x80 ? 1 : wc < 0x800 ? 2 : 3;
+	}
+	assert_int_equal(t.bytes, bytes);
+	char *all = tui_textarea_dup(&t);
+	assert_non_null(all);
+	assert_int_equal(strlen(all), bytes);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = all;
+	for (size_t i = 0; i < 20000; i++) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, p, 4, &st);
+		assert_true(used > 0 && used <= 4);
+		assert_int_equal(wc, pattern[i % plen]);
+		p += used;
+	}
+	free(all);
+	/* The cursor is on the last row, after the text. */
+	assert_int_equal(c.cursor_y, 11);
+	assert_int_equal(tui_textarea_more_below(&t), 0);
+	/* About 0.2 s (0.5 s under ASan): a loose bound that survives a busy
+	 * machine; test_paste_scales is the real test of the cost. */
+	assert_true(took < 5.0);
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+/* Seconds to type n characters at the cursor, drawing after each, best of
+ * three; the text is put back as it was after each round. */
+static double type_time(struct tui_textarea *t, struct tui_canvas *c, size_t n)
+{
+	static const wchar_t words[] = L"møde med indkøber ";
+	double best = 1e9;
+	for (int rep = 0; rep < 3; rep++) {
+		size_t len = t->len;
+		double t0 = now_s();
+		for (size_t i = 0; i < n; i++) {
+			ch_ev(t, (wint_t)words[i % (sizeof words / sizeof *words - 1)]);
+			tui_textarea_draw(t, c, 0, 0, 1);
+		}
+		double took = now_s() - t0;
+		if (took < best)
+			best = took;
+		while (t->len > len)
+			key_ev(t, KEY_BACKSPACE);
+	}
+	return best;
+}
+
+/* The cost of a typed character does not grow with the text, at its end
+ * or at its start: typing into 200,000 characters costs about what typing
+ * into none does (work in proportion to the text would make it hundreds of
+ * times slower). */
+static void test_paste_scales(void **state)
+{
+	(void)state;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 10, 40, 0), 0);
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 1 << 20, 10, 40, TUI_TEXTAREA_NEWLINE), 0);
+	double empty = type_time(&t, &c, 2000);
+	/* One paragraph of 200,000 characters: the worst case for a wrap
+	 * that started from the paragraph. */
+	char *big = malloc(200001);
+	assert_non_null(big);
+	for (size_t i = 0; i < 200000; i++)
+		big[i] = i % 7 == 6 ? ' ' : 'a';
+	big[200000] = '\0';
+	assert_int_equal(tui_textarea_insert(&t, big), TUI_TEXTAREA_EDITED);
+	assert_int_equal(t.len, 200000);
+	double at_end = type_time(&t, &c, 2000);
+	assert_int_equal(tui_textarea_set(&t, big), 0);
+	assert_int_equal(t.cursor, 0);
+	double at_start = type_time(&t, &c, 2000);
+	assert_int_equal(t.len, 200000);
+	keys(&t, KEY_NPAGE, 300);
+	double in_middle = type_time(&t, &c, 2000);
+	/* Nor after a paragraph of blanks: they wrap like any text. */
+	memset(big, ' ', 200000);
+	assert_int_equal(tui_textarea_set(&t, big), 0);
+	ch_ev(&t, 5);
+	double blanks = type_time(&t, &c, 2000);
+	free(big);
+	if (blanks > 4 * empty + 0.002)
+		fail_msg("2,000 characters: %.2f ms after 200,000 blanks, %.2f ms into none",
+		         blanks * 1e3, empty * 1e3);
+	if (at_end > 4 * empty + 0.002)
+		fail_msg("2,000 characters: %.2f ms after 200,000, %.2f ms into none",
+		         at_end * 1e3, empty * 1e3);
+	if (at_start > 4 * empty + 0.002)
+		fail_msg("2,000 characters: %.2f ms before 200,000, %.2f ms into none",
+		         at_start * 1e3, empty * 1e3);
+	if (in_middle > 4 * empty + 0.002)
+		fail_msg("2,000 characters: %.2f ms amid 200,000, %.2f ms into none",
+		         in_middle * 1e3, empty * 1e3);
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+/* ---- the line table against a plain wrap ---- */
+
+static int ref_width(wchar_t ch)
+{
+	if (ch == L'\t')
+		return 1;
+	char u8[8];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(u8, ch, &st);
+	assert_true(n != (size_t)-1);
+	u8[n] = '\0';
+	return tui_text_width(u8);
+}
+
+/* The greedy wrap, written plainly over the whole text: every line's
+ * start into out; returns the count. */
+static size_t ref_wrap(const wchar_t *s, size_t len, int w, size_t *out)
+{
+	int room = w > 1 ? w - 1 : 1;
+	size_t n = 0, start = 0;
+	out[n++] = 0;
+	for (;;) {
+		int col = 0;
+		size_t brk = 0, i = start, next = (size_t)-1;
+		for (; i < len; i++) {
+			if (s[i] == L'\n') {
+				next = i + 1;
+				break;
+			}
+			int cw = ref_width(s[i]);
+			if (s[i] == L' ' || s[i] == L'\t' || s[i] == 0x3000) {
+				col += cw;
+				if (col > room) {
+					next = i + 1;
+					break;
+				}
+				brk = i + 1;
+				continue;
+			}
+			if (col + cw > room) {
+				next = brk ? brk : i > start ? i : i + 1;
+				break;
+			}
+			col += cw;
+		}
+		if (next == (size_t)-1)
+			return n;
+		out[n++] = start = next;
+	}
+}
+
+static uint32_t rng_state = 12345;
+
+static uint32_t rng(uint32_t n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) % n;
+}
+
+/* Thousands of random edits and moves in narrow views: after each, the
+ * table's known lines are exactly a fresh wrap's, and the cursor is in
+ * view. */
+static void test_random_edits(void **state)
+{
+	(void)state;
+	static const wchar_t typed[] = L"aaabbbcd  æø東京\n";
+	static wchar_t text[4096];
+	static size_t ref[4096];
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 8, 16, 0), 0);
+	struct tui_textarea t;
+	int w = 7, h = 3;
+	assert_int_equal(tui_textarea_init(&t, 4096, h, w, TUI_TEXTAREA_NEWLINE), 0);
+	for (int step = 0; step < 20000; step++) {
+		uint32_t op = rng(40);
+		if (op < 22) {
+			ch_ev(&t, (wint_t)typed[rng(sizeof typed / sizeof *typed - 1)]);
+		} else if (op < 36) {
+			static const int k[] = { KEY_BACKSPACE, KEY_DC, KEY_LEFT,
+				KEY_RIGHT, KEY_UP, KEY_DOWN, KEY_HOME, KEY_END,
+				KEY_PPAGE, KEY_NPAGE, KEY_LEFT, KEY_UP, KEY_BACKSPACE,
+				KEY_UP };
+			key_ev(&t, k[op - 22]);
+		} else if (op < 39) {
+			static const wint_t k[] = { 23, 11, 21 };
+			if (rng(4) == 0)
+				ch_ev(&t, k[op - 36]);
+		} else {
+			w = 2 + (int)rng(10);
+			h = 1 + (int)rng(4);
+			tui_textarea_resize(&t, h, w);
+		}
+		if (t.len > 600)
+			tui_textarea_set(&t, "");
+
+		const char *u8 = text_of(&t);
+		size_t len = mbstowcs(text, u8, sizeof text / sizeof *text);
+		assert_int_equal(len, t.len);
+		size_t n = ref_wrap(text, len, w, ref);
+		assert_true(t.nline <= n);
+		for (size_t i = 0; i < t.nline; i++)
+			if (t.line[i] != ref[i])
+				fail_msg("step %d: line %zu starts at %zu, not %zu",
+				         step, i, t.line[i], ref[i]);
+		assert_true(!t.complete || t.nline == n);
+		size_t k = 0;
+		while (k + 1 < n && ref[k + 1] <= t.cursor)
+			k++;
+		assert_true(k >= t.top && k < t.top + (size_t)h);
+		/* The view is full whenever the text has enough lines. */
+		assert_true(t.top == 0 || t.top + (size_t)h <= n);
+		tui_canvas_clear(&c);
+		tui_textarea_draw(&t, &c, 1, 1, 1);
+		assert_int_equal(c.cursor_y, 1 + (int)(k - t.top));
+	}
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_utf8),
+		cmocka_unit_test(test_enter_flag),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_cursor_goal),
+		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_kill_keys),
+		cmocka_unit_test(test_scroll),
+		cmocka_unit_test(test_max_bytes),
+		cmocka_unit_test(test_dirty),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_paste_scales),
+		cmocka_unit_test(test_random_edits),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
