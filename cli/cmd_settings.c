@@ -88,6 +88,13 @@ static enum core_status settings_show(struct db *db, struct core_error *err)
 		printf(" %s %g", core_form_key((enum core_form)f), w.w[f]);
 	putchar('\n');
 
+	int share;
+	st = db_fourd_threshold_get(db, &share, err);
+	if (st != CORE_OK)
+		return st;
+	printf("\n4D: the week warns when more than %d %% of its meetings are Delivery\n",
+	       share);
+
 	struct core_matrix m;
 	int from_db = 0;
 	st = db_matrix_get(db, &m, &from_db, err);
@@ -102,11 +109,11 @@ static enum core_status settings_show(struct db *db, struct core_error *err)
 /* A change asked for on the command line, checked in full before the
  * database is opened, so that a refused one never creates a file. */
 struct settings_change {
-	enum { SETTINGS_SHOW, SETTINGS_TARGET, SETTINGS_WEIGHT } what;
+	enum { SETTINGS_SHOW, SETTINGS_TARGET, SETTINGS_WEIGHT, SETTINGS_DELIVERY } what;
 	const char *seller;          /* target: a seller's name, NULL for the team */
 	enum core_battlefield bf;    /* target */
 	enum core_form form;         /* weight */
-	double value;                /* the visits or the weight */
+	double value;                /* the visits, the weight or the percent */
 };
 
 static enum core_status settings_target_parse(int argc, char **argv,
@@ -159,6 +166,23 @@ static enum core_status settings_weight_parse(int argc, char **argv,
 	return settings_number("WEIGHT", argv[2], 0, 10, &ch->value, err);
 }
 
+/* The 4D threshold: a whole percent, 1..100. */
+static enum core_status settings_delivery_parse(int argc, char **argv,
+                                                struct settings_change *ch,
+                                                struct core_error *err)
+{
+	if (argc != 2)
+		return core_error_set(err, CORE_ERR_INPUT,
+		                      "usage: pipebench settings delivery-share PERCENT");
+	ch->what = SETTINGS_DELIVERY;
+	enum core_status st = settings_number("PERCENT", argv[1], 1, 100, &ch->value, err);
+	if (st == CORE_OK && ch->value != floor(ch->value))
+		st = core_error_set(err, CORE_ERR_INPUT,
+		                    "PERCENT: expected a whole number from 1 to 100, got '%s'",
+		                    argv[1]);
+	return st;
+}
+
 static enum core_status settings_apply(struct db *db, const struct settings_change *ch,
                                        struct core_error *err)
 {
@@ -183,6 +207,12 @@ static enum core_status settings_apply(struct db *db, const struct settings_chan
 			printf("weight: a held %s meeting counts as %g visits\n",
 			       core_form_key(ch->form), ch->value);
 		return st;
+	case SETTINGS_DELIVERY:
+		st = db_fourd_threshold_set(db, (int)ch->value, err);
+		if (st == CORE_OK)
+			printf("delivery share: the week warns above %d %% Delivery\n",
+			       (int)ch->value);
+		return st;
 	}
 	return st;
 }
@@ -202,9 +232,12 @@ enum core_status cli_settings_run(const struct cli_ctx *ctx, int argc, char **ar
 		st = settings_target_parse(argc - 1, argv + 1, &ch, err);
 	else if (strcmp(cmd, "weight") == 0)
 		st = settings_weight_parse(argc - 1, argv + 1, &ch, err);
+	else if (strcmp(cmd, "delivery-share") == 0)
+		st = settings_delivery_parse(argc - 1, argv + 1, &ch, err);
 	else
 		st = core_error_set(err, CORE_ERR_INPUT,
-		                    "settings: expected show, target or weight%s%s%s",
+		                    "settings: expected show, target, weight or "
+		                    "delivery-share%s%s%s",
 		                    cmd[0] ? ", not '" : "", cmd, cmd[0] ? "'" : "");
 	if (st != CORE_OK)
 		return st;

@@ -174,8 +174,9 @@ enum core_status db_action_overdue_count(struct db *db, int64_t seller_id,
                                          int64_t today, int64_t *count,
                                          struct core_error *err)
 {
+	/* Cached: the week view asks on every reload. */
 	sqlite3_stmt *st;
-	enum core_status s = db_prepare(db, overdue_sql, &st, err);
+	enum core_status s = db_stmt(db, DB_Q_ACTION_OVERDUE, overdue_sql, &st, err);
 	if (s != CORE_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, seller_id);
@@ -185,7 +186,7 @@ enum core_status db_action_overdue_count(struct db *db, int64_t seller_id,
 		*count = sqlite3_column_int64(st, 0);
 	else
 		s = db_fail(db, rc, "counting the overdue actions", err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 

@@ -39,6 +39,7 @@ for b in "$@"; do
 	done
 	for t in tests/e2e/*.sh; do
 		[ -f "$t" ] || continue
+		case $t in */lib_*.sh) continue ;; esac
 		run_one "$b" e2e "$(basename "$t" .sh)" sh "$t"
 	done
 done

@@ -56,9 +56,9 @@ assert_contains "$OUT" "WEIGHT: expected a number from 0 to 10, got '-1'"
 expect_status 1 "$PB" --db "$DB" settings weight hologram 1
 assert_contains "$OUT" "unknown contact form 'hologram'"
 expect_status 1 "$PB" --db "$DB" settings frob
-assert_contains "$OUT" "settings: expected show, target or weight, not 'frob'"
+assert_contains "$OUT" "settings: expected show, target, weight or delivery-share, not 'frob'"
 expect_status 1 "$PB" --db "$DB" settings
-assert_contains "$OUT" "settings: expected show, target or weight"
+assert_contains "$OUT" "settings: expected show, target, weight or delivery-share"
 expect_status 0 "$PB" --db "$DB" settings show
 assert_eq "$OUT" "$shown" "settings after refused changes"
 
@@ -66,3 +66,14 @@ assert_eq "$OUT" "$shown" "settings after refused changes"
 expect_status 1 "$PB" --db "$T/new.db" settings weight phone 99
 [ ! -e "$T/new.db" ] || fail "a refused weight created a database"
 echo "settings ok"
+
+# The 4D warning's threshold: a whole percent from 1 to 100.
+expect_status 0 "$PB" --db "$DB" settings delivery-share 60
+assert_contains "$OUT" "warns above 60 % Delivery"
+expect_status 0 "$PB" --db "$DB" settings show
+assert_contains "$OUT" "more than 60 % of its meetings are Delivery"
+expect_status 1 "$PB" --db "$DB" settings delivery-share 0
+expect_status 1 "$PB" --db "$DB" settings delivery-share 50.5
+expect_status 0 "$PB" --db "$DB" settings show
+assert_contains "$OUT" "more than 60 %"
+echo "delivery share ok"
