@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/calendar.h"
 #include "core/matrix.h"
+#include "db/actions.h"
 #include "db/conn.h"
 #include "db/sellers.h"
 #include "db/settings.h"
@@ -229,6 +230,9 @@ enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
 		st = db_week_load(db, seller.id, wk, &week, err);
 	if (st == CORE_OK)
 		st = db_matrix_get(db, &matrix, NULL, err);
+	int64_t overdue = 0;
+	if (st == CORE_OK)
+		st = db_action_overdue_count(db, seller.id, ctx->today, &overdue, err);
 	db_close(db);
 
 	if (st == CORE_OK) {
@@ -239,6 +243,7 @@ enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
 			.n_meetings = week.meetings.n,
 			.matrix = &matrix,
 			.tally = week.tally,
+			.overdue = (int)overdue,
 			.show_weekend = o.weekend,
 			.selected = -1,
 			.monochrome = 1,

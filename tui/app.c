@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "db/actions.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
 #include "db/settings.h"
@@ -70,6 +71,10 @@ static void app_reload(struct tui_app *a)
 		a->week.meetings.n = 0;
 		memset(&a->week.tally, 0, sizeof a->week.tally);
 	}
+	/* Overdue counts against today, whatever week is shown. */
+	if (db_action_overdue_count(a->db, a->seller.id, a->today, &a->overdue,
+	                            &e) != CORE_OK)
+		tui_app_say(a, 1, "%s", e.msg);
 	if (tui_week_spot_restore(a, &spot) != 0)
 		a->fatal = CORE_ERR_NOMEM;
 }
@@ -139,6 +144,7 @@ static void app_draw_week(struct tui_app *a)
 	wm.n_meetings = n;
 	wm.matrix = &a->matrix;
 	wm.tally = a->week.tally;
+	wm.overdue = (int)a->overdue;
 	/* Too much Delivery this week (the 4D model) is one of the title's
 	 * warnings. */
 	wm.warnings += core_fourd_check(&wm.tally, a->week.delivery_share_warn,

@@ -46,6 +46,7 @@ struct tui_app {
 	struct core_matrix matrix;
 	struct db_seller seller;
 	struct db_week week;     /* the shown week as last loaded */
+	int64_t overdue;         /* the seller's open follow-ups past due */
 	struct core_isoweek shown;
 	int day;                 /* the cursor's day, 0 = Monday */
 	int selected;            /* index into tui_week_meetings(), or -1 */

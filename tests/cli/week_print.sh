@@ -118,4 +118,20 @@ shown=$(printf '%s\n' "$OUT" | grep -o '[0-2][0-9]:[0-5][0-9] ' | wc -l)
 # With the height fixed, a crowded day says how many it hides.
 expect_status 0 "$PB" --db "$T/busy.db" --today 2026-11-23 week --print --height 24
 assert_contains "$OUT" "more"
+
+# Open follow-ups past due show in the title; done ones and those due
+# today or later do not.
+command -v sqlite3 >/dev/null || { echo "skip overdue: no sqlite3"; echo "week_print ok"; exit 0; }
+expect_status 0 "$PB" --db "$DB" --today 2026-11-23 week --print
+assert_not_contains "$(echo "$OUT" | head -1)" "overdue" "title with no actions"
+sqlite3 "$DB" "INSERT INTO action (meeting_id, account_id, seller_id, text, due,
+  done_at, created_at, updated_at)
+  SELECT m.id, m.account_id, m.seller_id, t.text, t.due, t.done, 0, 0
+  FROM (SELECT id, account_id, seller_id FROM meeting WHERE seller_id = 1 LIMIT 1) m,
+  (SELECT 'send offer' AS text, 20778 AS due, NULL AS done
+   UNION ALL SELECT 'call back', 20779, NULL
+   UNION ALL SELECT 'done already', 20700, 1
+   UNION ALL SELECT 'due today', 20780, NULL) t"
+expect_status 0 "$PB" --db "$DB" --today 2026-11-23 week --print
+assert_contains "$(echo "$OUT" | head -1)" "2 overdue" "title"
 echo "week_print ok"

@@ -47,5 +47,12 @@ sqlite3 -cmd ".timeout 5000" "$T/d.db" "update meeting set status = 'held'
 wait_for "07:00 ✓ Livø" 5
 assert_eq "$(panel_total)" "$((planned + 1)) $((held + 1))" "planned and held after held"
 
+# An overdue follow-up committed elsewhere shows in the title, live.
+sqlite3 -cmd ".timeout 5000" "$T/d.db" "insert into action (meeting_id,
+  account_id, seller_id, text, due, created_at, updated_at)
+  select id, account_id, seller_id, 'ring tilbage', 20770, 0, 0 from meeting
+  where account_id = (select id from account where name = 'Livø Kommune')"
+wait_for "1 overdue" 5
+
 tui_quit
 echo "week live ok"
