@@ -58,7 +58,9 @@ enum core_status db_exec(struct db *db, const char *sql, struct core_error *err)
 enum core_status db_fail(struct db *db, int rc, const char *what,
                          struct core_error *err);
 
-/* Column text that is never NULL: a NULL (or a blob) reads as "". */
+/* Column text that is never NULL: a NULL reads as "".  A blob (written by
+ * hand) reads as its bytes up to the first NUL; callers pass every text
+ * through core_utf8_copy or core_note_clean, which make it valid UTF-8. */
 const char *db_column_text(sqlite3_stmt *st, int col);
 
 /* Inside a write transaction: the id of the account called name (blanks
