@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "core/asset.h"
-#include "core/meeting.h"
-#include "core/minutes.h"
+#include "core/utf8.h"
 
 /* 32 items and their comments take a few kilobytes; anything this large is
  * the wrong file. */

@@ -1,7 +1,10 @@
 #include "core/demo.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "core/utf8.h"
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
 
@@ -288,11 +291,10 @@ const char *core_demo_phone_prefix(enum core_demo_country c)
 	}
 }
 
-/* ASCII for the Latin-1 letters of the names above (the second byte of a
- * two-byte UTF-8 sequence starting 0xC3), lower case. */
-static const char *ascii_of_c3(unsigned char b)
+/* ASCII for the Latin-1 letters (U+00C0..U+00FF) of the names above, lower
+ * case; "" for any other code point. */
+static const char *ascii_of_latin1(uint32_t cp)
 {
-	unsigned cp = 0xC0u | (b & 0x3Fu);
 	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
 		cp += 0x20;                       /* to lower case */
 	switch (cp) {
@@ -324,8 +326,12 @@ void core_demo_ascii(const char *s, char *buf, size_t n)
 			one[0] = (char)(*p + 32);
 		else if (*p == ' ' || *p == '.')
 			one[0] = o > 0 && buf[o - 1] != '.' ? '.' : '\0';
-		else if (*p == 0xC3 && (p[1] & 0xC0) == 0x80)
-			add = ascii_of_c3(*++p);
+		else if (*p >= 0x80) {
+			/* The NUL stops the decoder, and a bad byte is left out. */
+			uint32_t cp;
+			p += core_utf8_decode((const char *)p, CORE_UTF8_MAX, &cp) - 1;
+			add = ascii_of_latin1(cp);
+		}
 		/* Anything else (other scripts, '&', '/') is left out. */
 		p++;
 		size_t len = strlen(add);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/asset.h"
-#include "core/meeting.h"
+#include "core/utf8.h"
 #include "core/vocab.h"
 
 static const char *const rating_keys[CORE_RATING_COUNT] = {
@@ -275,8 +275,9 @@ static int copy_text(struct matrix_parser *mp, const char *what, char *dst,
 			return -1;
 		}
 	}
+	/* Copied first so the message quotes the text with '?' for bad bytes. */
 	core_utf8_copy(dst, dstsize, s);
-	if (memcmp(dst, s, len + 1) != 0) {
+	if (!core_utf8_valid(s, len)) {
 		row_fail(mp, mp->field_start, "%s '%s' is not valid UTF-8", what, dst);
 		return -1;
 	}

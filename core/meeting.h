@@ -8,6 +8,8 @@
 
 #include "core/domain.h"
 #include "core/matrix.h"
+/* For core_utf8_copy, which every filler of the text fields below uses. */
+#include "core/utf8.h"
 
 #define CORE_NAME_MAX 128   /* bytes of UTF-8, NUL included */
 
@@ -40,9 +42,5 @@ struct core_meeting_list {
 struct core_meeting *core_meeting_list_push(struct core_meeting_list *l,
                                             const struct core_meeting *m);
 void core_meeting_list_free(struct core_meeting_list *l);
-
-/* Copies src into dst (dstsize bytes), cutting at a UTF-8 character
- * boundary so the result is always valid and NUL-terminated. */
-void core_utf8_copy(char *dst, size_t dstsize, const char *src);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 static const char *const prep_keys[CORE_PREP_COUNT] = {"purpose", "agenda", "pains"};
 static const char *const prep_labels[CORE_PREP_COUNT] = {
 	"Purpose", "Agenda", "Business pains"};
@@ -45,40 +47,6 @@ const char *core_minutes_text(const struct core_minutes *m, enum core_minutes_fi
 	if (m == NULL || (unsigned)f >= CORE_MIN_COUNT || m->text[f] == NULL)
 		return "";
 	return m->text[f];
-}
-
-size_t core_utf8_next(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char c = u[0], lo = 0x80, hi = 0xbf;
-	size_t need;
-	if (n == 0)
-		return 0;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 2;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 3;
-		if (c == 0xe0)
-			lo = 0xa0;      /* overlong below U+0800 */
-		else if (c == 0xed)
-			hi = 0x9f;      /* surrogates U+D800..U+DFFF */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 4;
-		if (c == 0xf0)
-			lo = 0x90;      /* overlong below U+10000 */
-		else if (c == 0xf4)
-			hi = 0x8f;      /* past U+10FFFF */
-	} else {
-		return 0;
-	}
-	if (n < need || u[1] < lo || u[1] > hi)
-		return 0;
-	for (size_t i = 2; i < need; i++)
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
-	return need;
 }
 
 static int is_bad_control(unsigned char c)

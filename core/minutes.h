@@ -79,10 +79,4 @@ enum core_status core_note_check(const char *label, const char *s, struct core_e
  * the result. */
 char *core_note_clean(const char *s, size_t len);
 
-/* Length (1..4) of the well-formed UTF-8 sequence at s, of which n bytes
- * may be read, or 0 when there is none: a stray continuation byte, an
- * overlong form, a surrogate, a code point past U+10FFFF, a sequence cut
- * short, or n == 0.  (It belongs beside core_utf8_copy in core/meeting.h.) */
-size_t core_utf8_next(const char *s, size_t n);
-
 #endif

@@ -77,6 +77,8 @@ static void app_reload(struct tui_app *a)
 		tui_app_say(a, 1, "%s", e.msg);
 	if (tui_week_spot_restore(a, &spot) != 0)
 		a->fatal = CORE_ERR_NOMEM;
+	if (a->followups != NULL && tui_followups_reload(a->followups) != 0)
+		a->fatal = CORE_ERR_NOMEM;
 }
 
 /* ---- what the status line says ---- */
@@ -177,6 +179,8 @@ static void app_draw(struct tui_app *a)
 		                      a->message_error);
 	else if (a->mode == APP_HELP)
 		tui_help_draw(c);
+	else if (a->mode == APP_FOLLOWUPS && a->followups != NULL)
+		tui_followups_draw(a->followups, c);
 	else {
 		app_draw_week(a);
 		if (a->mode == APP_FORM && a->form != NULL)
@@ -186,7 +190,23 @@ static void app_draw(struct tui_app *a)
 	a->force = 0;
 }
 
-/* ---- the form and the first-run screen ---- */
+/* ---- the form, the follow-ups and the first-run screen ---- */
+
+/* Shows the meeting where it now is, even in another week: its week is
+ * loaded with it selected at the next reload.  Returns 0, or -1 when it
+ * cannot be read (*m is then untouched). */
+static int app_show_meeting(struct tui_app *a, int64_t id, struct core_meeting *m)
+{
+	struct core_error e = { CORE_OK, "" };
+	if (db_meeting_get(a->db, id, m, &e) != CORE_OK)
+		return -1;
+	int64_t days;
+	int minute;
+	core_local_from_epoch(m->starts_at, &days, &minute);
+	a->shown = core_isoweek_of(days);
+	a->want_id = id;
+	return 0;
+}
 
 static int app_ev_form(struct tui_app *a, const struct tui_event *ev)
 {
@@ -198,15 +218,8 @@ static int app_ev_form(struct tui_app *a, const struct tui_event *ev)
 	a->form = NULL;
 	a->mode = APP_WEEK;
 	if (saved != 0) {
-		/* Show the meeting where it now is, even in another week. */
 		struct core_meeting m;
-		struct core_error e = { CORE_OK, "" };
-		if (db_meeting_get(a->db, saved, &m, &e) == CORE_OK) {
-			int64_t days;
-			int minute;
-			core_local_from_epoch(m.starts_at, &days, &minute);
-			a->shown = core_isoweek_of(days);
-			a->want_id = saved;
+		if (app_show_meeting(a, saved, &m) == 0) {
 			char when[64];
 			tui_app_when(m.starts_at, when, sizeof when);
 			tui_app_say(a, 0, "saved: %s %s", when, m.account);
@@ -214,6 +227,32 @@ static int app_ev_form(struct tui_app *a, const struct tui_event *ev)
 		flags |= TUI_RELOAD;
 	}
 	return (flags & ~TUI_CLOSE) | TUI_REDRAW;
+}
+
+/* Back to the week, at the meeting an action came from when Enter chose
+ * one; the reload brings the overdue count up to date either way. */
+static int app_ev_followups(struct tui_app *a, const struct tui_event *ev)
+{
+	int flags = tui_followups_event(a->followups, ev);
+	if (flags & TUI_QUIT) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	if (!(flags & TUI_CLOSE))
+		return flags;
+	int64_t meeting = tui_followups_jump(a->followups);
+	tui_followups_free(a->followups);
+	a->followups = NULL;
+	a->mode = APP_WEEK;
+	a->message[0] = '\0';
+	if (meeting != 0) {
+		struct core_meeting m;
+		if (app_show_meeting(a, meeting, &m) == 0)
+			a->describe = 1; /* the status line names it in full */
+		else
+			tui_app_say(a, 1, "the meeting of that action is gone");
+	}
+	return TUI_RELOAD;
 }
 
 static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
@@ -281,6 +320,7 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	switch (a->mode) {
 	case APP_FIRST_RUN: return app_ev_first_run(a, ev);
 	case APP_FORM: return app_ev_form(a, ev);
+	case APP_FOLLOWUPS: return app_ev_followups(a, ev);
 	case APP_HELP:
 		a->mode = APP_WEEK;
 		return TUI_REDRAW;
@@ -403,6 +443,7 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 		sigaction(sigs[i], &old[i], NULL);
 	if (a->form != NULL)
 		tui_form_free(a->form);
+	tui_followups_free(a->followups);
 	if (a->name.buf != NULL)
 		tui_field_free(&a->name);
 	tui_canvas_free(&a->canvas);

@@ -23,6 +23,7 @@
 #include "tui/canvas.h"
 #include "tui/event.h"
 #include "tui/field.h"
+#include "tui/followups.h"
 #include "tui/form.h"
 #include "tui/term.h"
 
@@ -32,7 +33,8 @@ enum tui_app_mode {
 	APP_FORM,
 	APP_CONFIRM,     /* x: y/n in the status line */
 	APP_MOVE,        /* m: arrows move the meeting, Enter commits */
-	APP_FIRST_RUN
+	APP_FIRST_RUN,
+	APP_FOLLOWUPS    /* f: the follow-ups screen over the week */
 };
 
 /* Allocated and freed by tui_app_run(), with everything it owns. */
@@ -54,6 +56,7 @@ struct tui_app {
 	int show_weekend;
 	int force;               /* Ctrl-L: repaint every cell */
 	struct tui_form *form;   /* the open form (APP_FORM), or NULL */
+	struct tui_followups *followups; /* APP_FOLLOWUPS's screen, or NULL */
 	struct core_meeting_list draft; /* the week as it will be after a move */
 	int64_t move_id;
 	int64_t move_day;        /* days since epoch */

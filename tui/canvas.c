@@ -1,16 +1,19 @@
-/* The virtual screen.  Text arrives as UTF-8 and is decoded here, by hand,
- * and measured with the width table below rather than wcwidth(3): wcwidth
- * answers -1 for every non-ASCII character unless the process has set a
- * UTF-8 locale, and `pipebench week --print` and the golden tests must give
- * the same bytes whatever the locale.  The table is glibc 2.36's C.UTF-8
- * wcwidth (Unicode 15), the one ncurses measures with on the target
- * system, so the canvas and the terminal agree on every column. */
+/* The virtual screen.  Text arrives as UTF-8, is decoded by core/utf8.h
+ * rather than mbrtowc(3) and measured with the width table below rather
+ * than wcwidth(3): both fail on every non-ASCII character unless the
+ * process has set a UTF-8 locale, and `pipebench week --print` and the
+ * golden tests must give the same bytes whatever the locale.  The table is
+ * glibc 2.36's C.UTF-8 wcwidth (Unicode 15), the one ncurses measures with
+ * on the target system, so the canvas and the terminal agree on every
+ * column. */
 #include "tui/canvas.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/utf8.h"
 
 /* Inclusive ranges of double-width code points, and of code points that
  * take no column (combining marks, joiners, variation selectors).
@@ -120,8 +123,6 @@ static const uint32_t width_zero[][2] = {
 	{0x1E2EC,0x1E2EF}, {0x1E8D0,0x1E8D6}, {0x1E944,0x1E94A}, {0xE0001,0xE01EF},
 };
 
-#define CP_REPLACEMENT 0xFFFDu
-
 static int range_has(const uint32_t (*r)[2], size_t n, uint32_t cp)
 {
 	size_t lo = 0, hi = n;
@@ -161,48 +162,10 @@ static int cp_width(uint32_t cp)
  * stray byte costs one replacement and never swallows the next character. */
 static size_t utf8_next(const unsigned char *s, uint32_t *cp)
 {
-	unsigned char b = s[0];
-	unsigned char lo = 0x80, hi = 0xBF;
-	uint32_t v;
-	int need;
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b <= 0xDF) {
-		need = 1;
-		v = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		need = 2;
-		v = b & 0x0F;
-		if (b == 0xE0)
-			lo = 0xA0;          /* overlong */
-		else if (b == 0xED)
-			hi = 0x9F;          /* surrogates */
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		need = 3;
-		v = b & 0x07;
-		if (b == 0xF0)
-			lo = 0x90;          /* overlong */
-		else if (b == 0xF4)
-			hi = 0x8F;          /* beyond U+10FFFF */
-	} else {
-		*cp = CP_REPLACEMENT;
-		return 1;
-	}
-	size_t i = 1;
-	for (; need > 0; need--, i++) {
-		if (s[i] < lo || s[i] > hi) {
-			*cp = CP_REPLACEMENT;
-			return i;
-		}
-		v = (v << 6) | (s[i] & 0x3Fu);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = v;
-	return i;
+	size_t n = core_utf8_decode((const char *)s, CORE_UTF8_MAX, cp);
+	if (*cp == CORE_UTF8_BAD)
+		*cp = CORE_UTF8_REPLACEMENT;
+	return n;
 }
 
 /* Latin-1 letters and Latin Extended-A, folded to their base letter. */
@@ -304,7 +267,7 @@ static int canvas_put(struct tui_canvas *c, int y, int x, uint32_t cp, int role)
 {
 	int w = cp_width(cp);
 	if (w < 0) {
-		cp = CP_REPLACEMENT;
+		cp = CORE_UTF8_REPLACEMENT;
 		w = 1;
 	}
 	if (w == 0)
@@ -480,7 +443,7 @@ void tui_canvas_fill(struct tui_canvas *c, int y, int x, int h, int w,
 	if (!rect_clip(c, &y, &x, &h, &w))
 		return;
 	role = role_clamp(role);
-	uint32_t cp = ch < 0 ? CP_REPLACEMENT : (uint32_t)ch;
+	uint32_t cp = ch < 0 ? CORE_UTF8_REPLACEMENT : (uint32_t)ch;
 	int cw = cp_width(cp);
 	for (int r = y; r < y + h; r++) {
 		int col = x;
@@ -582,30 +545,6 @@ int tui_canvas_hit_at(const struct tui_canvas *c, int y, int x)
 	return -1;
 }
 
-static size_t utf8_put(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 int tui_canvas_dump(const struct tui_canvas *c, FILE *out)
 {
 	/* One line at a time into a buffer, one fwrite each: the canvas holds
@@ -622,7 +561,7 @@ int tui_canvas_dump(const struct tui_canvas *c, FILE *out)
 		size_t n = 0;
 		for (int x = 0; x < end; x++)
 			if (row[x].ch != 0)
-				n += utf8_put(line + n, (uint32_t)row[x].ch);
+				n += core_utf8_encode((uint32_t)row[x].ch, line + n);
 		line[n++] = '\n';
 		if (fwrite(line, 1, n, out) != n)
 			rc = -1;

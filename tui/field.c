@@ -15,86 +15,22 @@
  * talks to the terminal. */
 #include <curses.h>
 
-#define FIELD_REPLACEMENT 0xFFFD
+#include "core/utf8.h"
 
 /* Control keys arrive as TUI_EV_CHAR with the control code. */
 #define FIELD_CTRL(c) ((c) & 0x1f)
 
-static size_t field_utf8_len(wchar_t ch)
-{
-	uint32_t u = (uint32_t)ch;
-	if (u < 0x80)
-		return 1;
-	if (u < 0x800)
-		return 2;
-	if (u < 0x10000)
-		return 3;
-	return 4;
-}
-
-static size_t field_utf8_put(wchar_t ch, char *out)
-{
-	uint32_t u = (uint32_t)ch;
-	if (u < 0x80) {
-		out[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		out[0] = (char)(0xC0 | (u >> 6));
-		out[1] = (char)(0x80 | (u & 0x3F));
-		return 2;
-	}
-	if (u < 0x10000) {
-		out[0] = (char)(0xE0 | (u >> 12));
-		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (u & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (u >> 18));
-	out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (u & 0x3F));
-	return 4;
-}
-
 /* Decodes one character from s (n > 0 bytes left); returns the bytes used.
- * Overlong forms, surrogates and truncated sequences give U+FFFD and
- * consume one byte, so decoding always moves on. */
+ * Whatever is not well-formed gives U+FFFD and consumes one byte, so
+ * decoding always moves on. */
 static size_t field_utf8_next(const unsigned char *s, size_t n, uint32_t *out)
 {
-	uint32_t c = s[0];
-	size_t need;
-	uint32_t min;
-	if (c < 0x80) {
-		*out = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		need = 1; min = 0x80; c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2; min = 0x800; c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3; min = 0x10000; c &= 0x07;
-	} else {
-		*out = FIELD_REPLACEMENT;
-		return 1;
+	size_t used = core_utf8_decode((const char *)s, n, out);
+	if (*out == CORE_UTF8_BAD) {
+		*out = CORE_UTF8_REPLACEMENT;
+		used = 1;
 	}
-	if (n <= need) {
-		*out = FIELD_REPLACEMENT;
-		return 1;
-	}
-	for (size_t i = 1; i <= need; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*out = FIELD_REPLACEMENT;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*out = FIELD_REPLACEMENT;
-		return 1;
-	}
-	*out = c;
-	return need + 1;
+	return used;
 }
 
 /* Characters the field stores: no C0/C1 controls, no surrogates. */
@@ -102,9 +38,7 @@ static int field_char_ok(uint32_t u)
 {
 	if (u < 0x20 || (u >= 0x7F && u < 0xA0))
 		return 0;
-	if ((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF)
-		return 0;
-	return 1;
+	return core_utf8_len(u) != 0;
 }
 
 /* Columns a character takes, as the canvas measures it.  Combining marks
@@ -112,7 +46,7 @@ static int field_char_ok(uint32_t u)
 static int field_char_width(wchar_t ch)
 {
 	char u8[5];
-	u8[field_utf8_put(ch, u8)] = '\0';
+	u8[core_utf8_encode((uint32_t)ch, u8)] = '\0';
 	return tui_text_width(u8);
 }
 
@@ -219,7 +153,7 @@ static void field_delete(struct tui_field *f, size_t from, size_t to)
 	if (to <= from)
 		return;
 	for (size_t i = from; i < to; i++)
-		f->bytes -= field_utf8_len(f->buf[i]);
+		f->bytes -= core_utf8_len((uint32_t)f->buf[i]);
 	memmove(f->buf + from, f->buf + to, (f->len - to + 1) * sizeof *f->buf);
 	f->len -= to - from;
 	if (f->cursor >= to)
@@ -232,7 +166,7 @@ static void field_delete(struct tui_field *f, size_t from, size_t to)
  * byte budget, -1 when out of memory. */
 static int field_insert(struct tui_field *f, wchar_t ch)
 {
-	size_t nb = field_utf8_len(ch);
+	size_t nb = core_utf8_len((uint32_t)ch);
 	if (f->bytes + nb > f->max_bytes)
 		return 1;
 	if (field_reserve(f, f->len + 1) != 0)
@@ -283,10 +217,10 @@ size_t tui_field_get(const struct tui_field *f, char *out, size_t n)
 		return 0;
 	size_t used = 0;
 	for (size_t i = 0; i < f->len; i++) {
-		size_t nb = field_utf8_len(f->buf[i]);
+		size_t nb = core_utf8_len((uint32_t)f->buf[i]);
 		if (used + nb + 1 > n)
 			break;
-		used += field_utf8_put(f->buf[i], out + used);
+		used += core_utf8_encode((uint32_t)f->buf[i], out + used);
 	}
 	out[used] = '\0';
 	return used;
@@ -430,7 +364,7 @@ void tui_field_draw(const struct tui_field *f, struct tui_canvas *c, int y,
 		if (col + cw > w)
 			break;
 		char u8[5];
-		u8[field_utf8_put(f->buf[i], u8)] = '\0';
+		u8[core_utf8_encode((uint32_t)f->buf[i], u8)] = '\0';
 		tui_canvas_text(c, y, x + col, cw, role, u8);
 		col += cw;
 	}

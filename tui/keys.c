@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "tui/canvas.h"
 #include "tui/keys.h"
 
@@ -33,6 +34,10 @@ static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
 	[TUI_ACT_CANCEL] = { TUI_ACT_CANCEL, "cancel", TUI_GROUP_MEETING,
 		{ BIND_CH('x') },
 		"Cancel it (asks y/n)", "cancel", 0 },
+	[TUI_ACT_FOLLOWUPS] =
+		{ TUI_ACT_FOLLOWUPS, "followups", TUI_GROUP_NAVIGATE,
+		{ BIND_CH('f') },
+		"Open follow-ups", "follow-ups", 0 },
 	[TUI_ACT_DAY_PREV] = { TUI_ACT_DAY_PREV, "day-prev", TUI_GROUP_NAVIGATE,
 		{ BIND_KEY(KEY_LEFT), BIND_CH('h') },
 		"Previous day", "day", 1 },
@@ -108,7 +113,7 @@ enum tui_action tui_keys_lookup(const struct tui_event *ev)
 	}
 	if (code == 0)
 		return TUI_ACT_NONE;
-	/* Seventeen rows of four keys: a scan is cheaper than any index. */
+	/* Eighteen rows of four keys: a scan is cheaper than any index. */
 	for (int i = 0; i < TUI_ACT_COUNT; i++)
 		for (int k = 0; k < TUI_ACTION_KEYS && keys_table[i].keys[k].code; k++)
 			if (keys_table[i].keys[k].is_code == is_code &&
@@ -117,28 +122,15 @@ enum tui_action tui_keys_lookup(const struct tui_event *ev)
 	return TUI_ACT_NONE;
 }
 
+/* A surrogate (a lone half from a broken terminal) names as U+FFFD, a
+ * code past Unicode as "?". */
 static void keys_utf8(unsigned c, char *buf, size_t n)
 {
-	char u[5] = { 0 };
+	char u[CORE_UTF8_MAX + 1] = { 0 };
 	if (c >= 0xD800 && c <= 0xDFFF)
-		c = 0xFFFD;
-	if (c < 0x80) {
-		u[0] = (char)c;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x110000) {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-	} else {
-		strcpy(u, "?");
-	}
+		c = CORE_UTF8_REPLACEMENT;
+	if (core_utf8_encode(c, u) == 0)
+		u[0] = '?';
 	snprintf(buf, n, "%s", u);
 }
 

@@ -17,69 +17,25 @@
  * talks to the terminal. */
 #include <curses.h>
 
-#define TA_REPLACEMENT 0xFFFD
+#include "core/utf8.h"
+
 #define TA_NONE SIZE_MAX
 /* Control keys arrive as TUI_EV_CHAR with the control code. */
 #define TA_CTRL(c) ((c) & 0x1f)
 
 /* ---- UTF-8 ---- */
 
-static size_t ta_utf8_len(wchar_t ch)
-{
-	uint32_t u = (uint32_t)ch;
-	return u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
-}
-
-static size_t ta_utf8_put(wchar_t ch, char *out)
-{
-	uint32_t u = (uint32_t)ch;
-	size_t n = ta_utf8_len(ch);
-	static const unsigned char lead[5] = { 0, 0x00, 0xC0, 0xE0, 0xF0 };
-	for (size_t i = n - 1; i > 0; i--) {
-		out[i] = (char)(0x80 | (u & 0x3F));
-		u >>= 6;
-	}
-	out[0] = (char)(lead[n] | u);
-	return n;
-}
-
 /* Decodes one character from s (n > 0 bytes left); returns the bytes used.
- * Overlong forms, surrogates and truncated sequences give U+FFFD and
- * consume one byte, so decoding always moves on. */
+ * Whatever is not well-formed gives U+FFFD and consumes one byte, so
+ * decoding always moves on. */
 static size_t ta_utf8_next(const unsigned char *s, size_t n, uint32_t *out)
 {
-	uint32_t c = s[0], min;
-	size_t need;
-	if (c < 0x80) {
-		*out = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		need = 1; min = 0x80; c &= 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2; min = 0x800; c &= 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3; min = 0x10000; c &= 0x07;
-	} else {
-		*out = TA_REPLACEMENT;
-		return 1;
+	size_t used = core_utf8_decode((const char *)s, n, out);
+	if (*out == CORE_UTF8_BAD) {
+		*out = CORE_UTF8_REPLACEMENT;
+		used = 1;
 	}
-	if (n <= need) {
-		*out = TA_REPLACEMENT;
-		return 1;
-	}
-	for (size_t i = 1; i <= need; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*out = TA_REPLACEMENT;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*out = TA_REPLACEMENT;
-		return 1;
-	}
-	*out = c;
-	return need + 1;
+	return used;
 }
 
 /* Characters typed into the text: no C0/C1 controls, no surrogates.  A
@@ -89,7 +45,7 @@ static int ta_char_ok(uint32_t u)
 {
 	if (u < 0x20 || (u >= 0x7F && u < 0xA0))
 		return 0;
-	return !((u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF);
+	return core_utf8_len(u) != 0;
 }
 
 /* Where a line may wrap: after a run of these.  Each takes at least a
@@ -108,7 +64,7 @@ static int ta_width(wchar_t ch)
 	if ((u >= 0x20 && u < 0x7F) || (u >= 0xA0 && u < 0x300) || ch == L'\t')
 		return 1;
 	char u8[5];
-	u8[ta_utf8_put(ch, u8)] = '\0';
+	u8[core_utf8_encode((uint32_t)ch, u8)] = '\0';
 	return tui_text_width(u8);
 }
 
@@ -337,7 +293,7 @@ static void ta_settle(struct tui_textarea *t)
  * byte budget, -1 when out of memory.  The caller calls ta_forget first. */
 static int ta_put(struct tui_textarea *t, wchar_t ch)
 {
-	size_t nb = ta_utf8_len(ch);
+	size_t nb = core_utf8_len((uint32_t)ch);
 	if (t->bytes + nb > t->max_bytes)
 		return 1;
 	if (t->len + 1 > t->cap && ta_reserve(t, t->len + 1) != 0)
@@ -368,7 +324,7 @@ static int ta_delete(struct tui_textarea *t, size_t from, size_t to)
 	ta_forget(t, from);
 	ta_gap_to(t, from);
 	for (size_t i = 0; i < to - from; i++)
-		t->bytes -= ta_utf8_len(t->buf[t->gap_end + i]);
+		t->bytes -= core_utf8_len((uint32_t)t->buf[t->gap_end + i]);
 	t->gap_end += to - from;
 	t->len -= to - from;
 	if (t->cursor >= to)
@@ -481,9 +437,9 @@ size_t tui_textarea_get(const struct tui_textarea *t, char *out, size_t n)
 	size_t used = 0;
 	for (size_t i = 0; i < t->len; i++) {
 		wchar_t ch = ta_at(t, i);
-		if (used + ta_utf8_len(ch) + 1 > n)
+		if (used + core_utf8_len((uint32_t)ch) + 1 > n)
 			break;
-		used += ta_utf8_put(ch, out + used);
+		used += core_utf8_encode((uint32_t)ch, out + used);
 	}
 	out[used] = '\0';
 	return used;
@@ -719,7 +675,7 @@ void tui_textarea_draw(const struct tui_textarea *t, struct tui_canvas *c,
 			if (col + cw > t->w)
 				break;
 			char u8[5];
-			u8[ta_utf8_put(ch, u8)] = '\0';
+			u8[core_utf8_encode((uint32_t)ch, u8)] = '\0';
 			tui_canvas_text(c, y + row, x + col, cw, role, u8);
 			col += cw;
 		}

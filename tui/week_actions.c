@@ -363,6 +363,19 @@ static int week_act_seller(struct tui_app *a)
 	return flags;
 }
 
+/* The follow-ups screen takes over until it closes (tui/app.c). */
+static int week_act_followups(struct tui_app *a)
+{
+	a->followups = tui_followups_open(a->db, a->seller.id, a->seller.name,
+	                                  a->today, a->ascii);
+	if (a->followups == NULL) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	a->mode = APP_FOLLOWUPS;
+	return TUI_REDRAW;
+}
+
 static int week_action(struct tui_app *a, enum tui_action act)
 {
 	/* After moving around, the status line says what is selected in full:
@@ -400,6 +413,7 @@ static int week_action(struct tui_app *a, enum tui_action act)
 		a->force = 1;
 		return TUI_REDRAW;
 	case TUI_ACT_QUIT: return TUI_QUIT;
+	case TUI_ACT_FOLLOWUPS: return week_act_followups(a);
 	case TUI_ACT_NONE:
 	case TUI_ACT_COUNT: break;
 	}
