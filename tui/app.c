@@ -79,6 +79,8 @@ static void app_reload(struct tui_app *a)
 		a->fatal = CORE_ERR_NOMEM;
 	if (a->followups != NULL && tui_followups_reload(a->followups) != 0)
 		a->fatal = CORE_ERR_NOMEM;
+	if (a->account != NULL && tui_account_reload(a->account) != 0)
+		a->fatal = CORE_ERR_NOMEM;
 }
 
 /* ---- what the status line says ---- */
@@ -181,6 +183,10 @@ static void app_draw(struct tui_app *a)
 		tui_help_draw(c);
 	else if (a->mode == APP_FOLLOWUPS && a->followups != NULL)
 		tui_followups_draw(a->followups, c);
+	else if (a->mode == APP_ACCOUNT && a->account != NULL)
+		tui_account_draw(a->account, c);
+	else if (a->mode == APP_MINUTES && a->minutes != NULL)
+		tui_minutes_draw(a->minutes, c);
 	else {
 		app_draw_week(a);
 		if (a->mode == APP_FORM && a->form != NULL)
@@ -255,6 +261,37 @@ static int app_ev_followups(struct tui_app *a, const struct tui_event *ev)
 	return TUI_RELOAD;
 }
 
+/* Back to the week, where it was; the reload brings it up to date. */
+static int app_ev_account(struct tui_app *a, const struct tui_event *ev)
+{
+	int flags = tui_account_event(a->account, ev);
+	if (!(flags & TUI_CLOSE))
+		return flags;
+	tui_account_free(a->account);
+	a->account = NULL;
+	a->mode = APP_WEEK;
+	a->message[0] = '\0';
+	return TUI_RELOAD;
+}
+
+/* Back to the week after the minutes; the reload shows what a save did
+ * (the meeting held). */
+static int app_ev_minutes(struct tui_app *a, const struct tui_event *ev)
+{
+	int flags = tui_minutes_event(a->minutes, ev);
+	if (flags & TUI_QUIT) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	if (!(flags & TUI_CLOSE))
+		return flags;
+	tui_minutes_free(a->minutes);
+	a->minutes = NULL;
+	a->mode = APP_WEEK;
+	a->message[0] = '\0';
+	return TUI_RELOAD;
+}
+
 static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
 {
 	struct core_error e = { CORE_OK, "" };
@@ -321,6 +358,8 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	case APP_FIRST_RUN: return app_ev_first_run(a, ev);
 	case APP_FORM: return app_ev_form(a, ev);
 	case APP_FOLLOWUPS: return app_ev_followups(a, ev);
+	case APP_ACCOUNT: return app_ev_account(a, ev);
+	case APP_MINUTES: return app_ev_minutes(a, ev);
 	case APP_HELP:
 		a->mode = APP_WEEK;
 		return TUI_REDRAW;
@@ -444,6 +483,8 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	if (a->form != NULL)
 		tui_form_free(a->form);
 	tui_followups_free(a->followups);
+	tui_account_free(a->account);
+	tui_minutes_free(a->minutes);
 	if (a->name.buf != NULL)
 		tui_field_free(&a->name);
 	tui_canvas_free(&a->canvas);

@@ -23,8 +23,10 @@
 #include "tui/canvas.h"
 #include "tui/event.h"
 #include "tui/field.h"
+#include "tui/account.h"
 #include "tui/followups.h"
 #include "tui/form.h"
+#include "tui/minutes.h"
 #include "tui/term.h"
 
 enum tui_app_mode {
@@ -34,7 +36,9 @@ enum tui_app_mode {
 	APP_CONFIRM,     /* x: y/n in the status line */
 	APP_MOVE,        /* m: arrows move the meeting, Enter commits */
 	APP_FIRST_RUN,
-	APP_FOLLOWUPS    /* f: the follow-ups screen over the week */
+	APP_FOLLOWUPS,   /* f: the follow-ups screen over the week */
+	APP_ACCOUNT,     /* A: the selected meeting's account */
+	APP_MINUTES      /* n: the selected meeting's minutes */
 };
 
 /* Allocated and freed by tui_app_run(), with everything it owns. */
@@ -57,6 +61,8 @@ struct tui_app {
 	int force;               /* Ctrl-L: repaint every cell */
 	struct tui_form *form;   /* the open form (APP_FORM), or NULL */
 	struct tui_followups *followups; /* APP_FOLLOWUPS's screen, or NULL */
+	struct tui_account *account;     /* APP_ACCOUNT's screen, or NULL */
+	struct tui_minutes *minutes;     /* APP_MINUTES's screen, or NULL */
 	struct core_meeting_list draft; /* the week as it will be after a move */
 	int64_t move_id;
 	int64_t move_day;        /* days since epoch */

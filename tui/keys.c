@@ -34,6 +34,9 @@ static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
 	[TUI_ACT_CANCEL] = { TUI_ACT_CANCEL, "cancel", TUI_GROUP_MEETING,
 		{ BIND_CH('x') },
 		"Cancel it (asks y/n)", "cancel", 0 },
+	[TUI_ACT_MINUTES] = { TUI_ACT_MINUTES, "minutes", TUI_GROUP_MEETING,
+		{ BIND_CH('n') },
+		"Write the minutes", "minutes", 0 },
 	[TUI_ACT_FOLLOWUPS] =
 		{ TUI_ACT_FOLLOWUPS, "followups", TUI_GROUP_NAVIGATE,
 		{ BIND_CH('f') },
@@ -78,6 +81,9 @@ static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
 	[TUI_ACT_QUIT] = { TUI_ACT_QUIT, "quit", TUI_GROUP_VIEW,
 		{ BIND_CH('q') },
 		"Quit pipebench", "quit", 0 },
+	[TUI_ACT_ACCOUNT] = { TUI_ACT_ACCOUNT, "account", TUI_GROUP_MEETING,
+		{ BIND_CH('A') },
+		"Open the account", "account", 0 },
 };
 
 const struct tui_action_def *tui_keys_table(size_t *n)

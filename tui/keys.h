@@ -17,6 +17,7 @@ enum tui_action {
 	TUI_ACT_MOVE,
 	TUI_ACT_HELD,
 	TUI_ACT_CANCEL,
+	TUI_ACT_MINUTES,
 	TUI_ACT_FOLLOWUPS,
 	TUI_ACT_DAY_PREV,
 	TUI_ACT_DAY_NEXT,
@@ -30,6 +31,7 @@ enum tui_action {
 	TUI_ACT_HELP,
 	TUI_ACT_REDRAW,
 	TUI_ACT_QUIT,
+	TUI_ACT_ACCOUNT,  /* last: the key line before it stays as it was */
 	TUI_ACT_COUNT
 };
 

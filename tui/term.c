@@ -2,6 +2,7 @@
  * of a canvas onto the screen. */
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -124,6 +125,16 @@ enum core_status tui_term_open(struct tui_term *t, int ascii, int tick_ms,
 		                      "terminal type", term);
 	set_term(t->screen);
 	cbreak();
+	/* Ctrl-S saves the minutes; with XON/XOFF flow control on, the tty
+	 * would swallow it and freeze the screen.  Only IXON goes: Ctrl-C
+	 * still raises SIGINT.  def_prog_mode keeps it for our mode; endwin
+	 * gives the shell back its own setting. */
+	struct termios tio;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+		def_prog_mode();
+	}
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);

@@ -376,6 +376,47 @@ static int week_act_followups(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* The minutes screen takes over until it closes (tui/app.c). */
+static int week_act_minutes(struct tui_app *a)
+{
+	struct core_error e = { CORE_OK, "" };
+	if (!week_need_meeting(a))
+		return TUI_REDRAW;
+	const struct core_meeting *m = tui_week_current(a);
+	int t = core_matrix_find(&a->matrix, m->type);
+	enum core_status st = tui_minutes_open(a->db, m, t >= 0 ? a->matrix.types[t].label
+	                                                        : m->type,
+	                                       a->today, a->ascii, &a->minutes, &e);
+	if (st == CORE_ERR_NOMEM) {
+		a->fatal = st;
+		return TUI_QUIT;
+	}
+	if (st != CORE_OK) {
+		tui_app_say(a, 1, "%s", e.msg);
+		return TUI_RELOAD;
+	}
+	a->mode = APP_MINUTES;
+	return TUI_REDRAW;
+}
+
+/* The account screen takes over until it closes (tui/app.c). */
+static int week_act_account(struct tui_app *a)
+{
+	const struct core_meeting *m = tui_week_current(a);
+	if (m == NULL) {
+		tui_app_say(a, 0, "no meeting selected: A opens its account");
+		return TUI_REDRAW;
+	}
+	a->account = tui_account_open(a->db, a->seller.id, m->account_id, a->today,
+	                              &a->matrix, a->ascii);
+	if (a->account == NULL) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	a->mode = APP_ACCOUNT;
+	return TUI_REDRAW;
+}
+
 static int week_action(struct tui_app *a, enum tui_action act)
 {
 	/* After moving around, the status line says what is selected in full:
@@ -387,6 +428,7 @@ static int week_action(struct tui_app *a, enum tui_action act)
 	case TUI_ACT_MOVE: return week_act_move(a);
 	case TUI_ACT_HELD: return week_act_held(a);
 	case TUI_ACT_CANCEL: return week_act_cancel(a);
+	case TUI_ACT_MINUTES: return week_act_minutes(a);
 	case TUI_ACT_DAY_PREV: return week_act_day(a, -1);
 	case TUI_ACT_DAY_NEXT: return week_act_day(a, 1);
 	case TUI_ACT_MEETING_PREV: return week_act_meeting(a, -1);
@@ -414,6 +456,7 @@ static int week_action(struct tui_app *a, enum tui_action act)
 		return TUI_REDRAW;
 	case TUI_ACT_QUIT: return TUI_QUIT;
 	case TUI_ACT_FOLLOWUPS: return week_act_followups(a);
+	case TUI_ACT_ACCOUNT: return week_act_account(a);
 	case TUI_ACT_NONE:
 	case TUI_ACT_COUNT: break;
 	}

@@ -47,7 +47,7 @@ screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII bytes on the ASCII screen:
 $(screen)"
 # The message goes at the first key; the key line is ASCII too.
 keys Escape
-wait_for "a add  e edit  m move  H held  x cancel  f follow-ups  h/l day  k/j meeting  [ ] week"
+wait_for "a add  e edit  m move  H held  x cancel  n minutes  f follow-ups  h/l day  k/j meeting  [ ] week"
 keys '?'
 wait_for "Press any key to close this help."
 assert_contains "$(screen)" "Left  h" "the ASCII help"

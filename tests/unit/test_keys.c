@@ -295,7 +295,10 @@ static void test_hint_line_ascii(void **state)
 		assert_non_null(strstr(line, "a add"));
 		/* A letter stands in for an arrow spelt out. */
 		assert_non_null(strstr(line, "h/l day"));
-		assert_non_null(strstr(line, "k/j meeting"));
+		/* At 78 columns the line ends at "h/l day" ("n minutes" took
+		 * the room). */
+		if (width >= 98)
+			assert_non_null(strstr(line, "k/j meeting"));
 		assert_null(strstr(line, "Left"));
 		assert_whole_items(line);
 	}

@@ -1,0 +1,638 @@
+/* The minutes screen.  The texts live in four text areas and the actions
+ * in a list in memory until Ctrl-S: a seller types for minutes and saves
+ * once, and Esc never leaves with something unsaved without asking.  The
+ * save is two transactions, the actions first and then the minutes (which
+ * marks the meeting held): db/ has no call that writes both, and if the
+ * second fails the screen stays dirty, so a retry writes both again. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Only for the KEY_* codes that struct tui_event carries. */
+#include <curses.h>
+
+#include "core/calendar.h"
+#include "core/due.h"
+#include "core/followup.h"
+#include "core/minutes.h"
+#include "core/utf8.h"
+#include "db/actions.h"
+#include "db/contacts.h"
+#include "db/prep.h"
+#include "tui/field.h"
+#include "tui/minutes.h"
+#include "tui/textarea.h"
+
+#define MIN_ESC 27
+#define MIN_CTRL(c) ((c) & 0x1f)
+#define MIN_LIST CORE_MIN_COUNT   /* the focus index of the action list */
+#define MIN_DUE_MAX 48
+#define MIN_DUE_W 14
+/* Rows the action list keeps however tall the screen: its heading and
+ * six actions (or five and the row for a new one). */
+#define MIN_LIST_ROWS 7
+
+struct tui_minutes {
+	struct db *db;                 /* the owner's */
+	struct core_meeting meeting;
+	char type_label[64];
+	int64_t today;
+	int ascii;
+	struct tui_textarea text[CORE_MIN_COUNT];
+	int focus;                     /* a text, or MIN_LIST */
+	struct core_action_list actions;
+	size_t sel;                    /* index into actions */
+	int actions_dirty;
+	struct core_contact *contacts; /* the account's, for the owner */
+	size_t n_contacts;
+	int row_open;                  /* the row for a new or edited action */
+	int row_due;                   /* 1: its due field has the keys */
+	long row_edit;                 /* the action it edits, -1: a new one */
+	struct tui_field row_text, row_date;
+	int confirm;                   /* Esc asked "save changes?" */
+	int text_y[CORE_MIN_COUNT];    /* the layout of the last draw */
+	int list_y, list_top;
+	char message[320];
+	int message_error;
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void min_say(struct tui_minutes *s, int is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->message, sizeof s->message, fmt, ap);
+	va_end(ap);
+	s->message_error = is_error;
+}
+
+static int min_is_char(const struct tui_event *ev, wint_t ch)
+{
+	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
+}
+
+static int min_is_key(const struct tui_event *ev, int key)
+{
+	return ev->kind == TUI_EV_KEY && ev->key == key;
+}
+
+static int min_is_enter(const struct tui_event *ev)
+{
+	return min_is_char(ev, '\n') || min_is_char(ev, '\r') || min_is_key(ev, KEY_ENTER);
+}
+
+/* ---- life ---- */
+
+void tui_minutes_free(struct tui_minutes *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < CORE_MIN_COUNT; i++)
+		if (s->text[i].buf != NULL)
+			tui_textarea_free(&s->text[i]);
+	if (s->row_text.buf != NULL)
+		tui_field_free(&s->row_text);
+	if (s->row_date.buf != NULL)
+		tui_field_free(&s->row_date);
+	core_action_list_free(&s->actions);
+	free(s->contacts);
+	free(s);
+}
+
+static enum core_status min_load(struct tui_minutes *s, struct core_error *err)
+{
+	struct core_minutes m;
+	enum core_status st = db_minutes_get(s->db, s->meeting.id, &m, err);
+	if (st != CORE_OK)
+		return st;
+	for (int i = 0; i < CORE_MIN_COUNT && st == CORE_OK; i++)
+		if (tui_textarea_set(&s->text[i],
+		                     core_minutes_text(&m, (enum core_minutes_field)i)) != 0)
+			st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	core_minutes_free(&m);
+	if (st != CORE_OK)
+		return st;
+	st = db_action_list_meeting(s->db, s->meeting.id, &s->actions, err);
+	if (st != CORE_OK)
+		return st;
+	return db_contact_list(s->db, s->meeting.account_id, &s->contacts,
+	                       &s->n_contacts, err);
+}
+
+enum core_status tui_minutes_open(struct db *db, const struct core_meeting *m,
+                                  const char *type_label, int64_t today, int ascii,
+                                  struct tui_minutes **out, struct core_error *err)
+{
+	*out = NULL;
+	struct tui_minutes *s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	s->db = db;
+	s->meeting = *m;
+	core_utf8_copy(s->type_label, sizeof s->type_label,
+	               type_label != NULL ? type_label : m->type);
+	s->today = today;
+	s->ascii = ascii;
+	s->row_edit = -1;
+	int bad = 0;
+	for (int i = 0; i < CORE_MIN_COUNT; i++)
+		bad |= tui_textarea_init(&s->text[i], CORE_NOTE_MAX + 1, 2, 78,
+		                         TUI_TEXTAREA_NEWLINE);
+	bad |= tui_field_init(&s->row_text, CORE_ACTION_TEXT_MAX, 40);
+	bad |= tui_field_init(&s->row_date, MIN_DUE_MAX, MIN_DUE_W);
+	if (bad) {
+		tui_minutes_free(s);
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	}
+	enum core_status st = min_load(s, err);
+	if (st != CORE_OK) {
+		tui_minutes_free(s);
+		return st;
+	}
+	*out = s;
+	return CORE_OK;
+}
+
+int tui_minutes_dirty(const struct tui_minutes *s)
+{
+	for (int i = 0; i < CORE_MIN_COUNT; i++)
+		if (s->text[i].dirty)
+			return 1;
+	return s->actions_dirty ||
+	       (s->row_open && (s->row_text.len > 0 || s->row_date.len > 0));
+}
+
+/* ---- the row for an action ---- */
+
+static void min_row_open(struct tui_minutes *s, long edit)
+{
+	s->focus = MIN_LIST;
+	s->row_open = 1;
+	s->row_due = 0;
+	s->row_edit = edit;
+	tui_field_set(&s->row_text, "");
+	tui_field_set(&s->row_date, "");
+	if (edit >= 0) {
+		const struct core_action *a = &s->actions.items[edit];
+		char iso[16];
+		core_date_format(core_date_from_days(a->due), iso, sizeof iso);
+		tui_field_set(&s->row_text, a->text);
+		tui_field_set(&s->row_date, iso);
+	}
+}
+
+static int min_blank(const char *t)
+{
+	while (*t == ' ' || *t == '\t')
+		t++;
+	return *t == '\0';
+}
+
+/* Adds (or rewrites) the action the row holds.  Returns 0, -1 when the
+ * row is refused (the message says why), -2 when out of memory. */
+static int min_row_commit(struct tui_minutes *s)
+{
+	struct core_error e = { CORE_OK, "" };
+	char text[CORE_ACTION_TEXT_MAX], due_text[MIN_DUE_MAX];
+	int64_t due;
+	tui_field_get(&s->row_text, text, sizeof text);
+	tui_field_get(&s->row_date, due_text, sizeof due_text);
+	if (min_blank(text)) {
+		s->row_due = 0;
+		min_say(s, 1, "type what is to be done first");
+		return -1;
+	}
+	if (min_blank(due_text)) {
+		s->row_due = 1;
+		min_say(s, 1, "type a due date: 2026-12-01, +3d, fri or next week");
+		return -1;
+	}
+	if (core_due_parse(due_text, s->today, &due, &e) != CORE_OK) {
+		s->row_due = 1;
+		min_say(s, 1, "%s", e.msg);
+		return -1;
+	}
+	struct core_action *a;
+	if (s->row_edit >= 0) {
+		a = &s->actions.items[s->row_edit];
+	} else {
+		struct core_action n;
+		memset(&n, 0, sizeof n);
+		n.meeting_id = s->meeting.id;
+		n.account_id = s->meeting.account_id;
+		n.seller_id = s->meeting.seller_id;
+		a = core_action_list_push(&s->actions, &n);
+		if (a == NULL)
+			return -2;
+	}
+	core_utf8_copy(a->text, sizeof a->text, text);
+	a->due = due;
+	s->sel = (size_t)(a - s->actions.items);
+	s->actions_dirty = 1;
+	char when[24];
+	core_due_format(due, s->today, when, sizeof when);
+	if (s->row_edit >= 0) {
+		s->row_open = 0;
+		min_say(s, 0, "changed, due %s", when);
+	} else {
+		/* The row stays for the next action: three in a row, no keys
+		 * between them. */
+		min_row_open(s, -1);
+		min_say(s, 0, "added, due %s; type the next or Esc", when);
+	}
+	return 0;
+}
+
+static int min_ev_row(struct tui_minutes *s, const struct tui_event *ev)
+{
+	if (min_is_char(ev, MIN_ESC)) {
+		s->row_open = 0;
+		return TUI_REDRAW;
+	}
+	if (min_is_char(ev, '\t') || min_is_key(ev, KEY_BTAB)) {
+		s->row_due = !s->row_due;
+		return TUI_REDRAW;
+	}
+	if (min_is_enter(ev)) {
+		if (!s->row_due && s->row_date.len == 0) {
+			s->row_due = 1;
+			return TUI_REDRAW;
+		}
+		return min_row_commit(s) == -2 ? TUI_QUIT : TUI_REDRAW;
+	}
+	tui_field_event(s->row_due ? &s->row_date : &s->row_text, ev);
+	return TUI_REDRAW;
+}
+
+/* ---- saving and leaving ---- */
+
+/* Returns 0 when everything is saved, -1 when not (the message says why),
+ * -2 when out of memory. */
+static int min_save(struct tui_minutes *s)
+{
+	struct core_error e = { CORE_OK, "" };
+	/* A half-typed action is part of what the seller means to save. */
+	if (s->row_open && (s->row_text.len > 0 || s->row_date.len > 0)) {
+		int r = min_row_commit(s);
+		if (r != 0)
+			return r;
+	}
+	struct core_minutes m;
+	memset(&m, 0, sizeof m);
+	enum core_status st = CORE_OK;
+	for (int i = 0; i < CORE_MIN_COUNT && st == CORE_OK; i++) {
+		char *t = tui_textarea_dup(&s->text[i]);
+		st = t == NULL ? CORE_ERR_NOMEM
+		               : core_minutes_set(&m, (enum core_minutes_field)i, t, &e);
+		free(t);
+	}
+	if (st == CORE_ERR_NOMEM) {
+		core_minutes_free(&m);
+		return -2;
+	}
+	/* Checked before the actions are written, so a refused text writes
+	 * nothing at all. */
+	if (st == CORE_OK)
+		st = core_minutes_check(&m, &e);
+	if (st == CORE_OK)
+		st = db_action_replace_for_meeting(s->db, s->meeting.id, s->actions.items,
+		                                   s->actions.n, &e);
+	enum core_mstatus was = s->meeting.status, now = was;
+	if (st == CORE_OK)
+		st = db_minutes_save(s->db, s->meeting.id, &m, &now, &e);
+	core_minutes_free(&m);
+	if (st != CORE_OK) {
+		min_say(s, 1, "not saved: %s", e.msg);
+		return st == CORE_ERR_NOMEM ? -2 : -1;
+	}
+	s->meeting.status = now;
+	for (int i = 0; i < CORE_MIN_COUNT; i++)
+		tui_textarea_mark_clean(&s->text[i]);
+	/* Read back for the ids the new actions got. */
+	struct core_action_list l = { NULL, 0, 0 };
+	if (db_action_list_meeting(s->db, s->meeting.id, &l, &e) == CORE_OK) {
+		core_action_list_free(&s->actions);
+		s->actions = l;
+		if (s->sel >= l.n)
+			s->sel = l.n > 0 ? l.n - 1 : 0;
+	} else {
+		core_action_list_free(&l);
+		min_say(s, 1, "saved, but reading the actions back failed: %s", e.msg);
+		return -1;
+	}
+	s->actions_dirty = 0;
+	min_say(s, 0, "saved%s", was == CORE_MS_PLANNED && now == CORE_MS_HELD
+	                         ? ": the meeting is marked held" : "");
+	return 0;
+}
+
+static int min_ev_confirm(struct tui_minutes *s, const struct tui_event *ev)
+{
+	if (min_is_char(ev, 'y') || min_is_char(ev, 'Y')) {
+		s->confirm = 0;
+		int r = min_save(s);
+		if (r == -2)
+			return TUI_QUIT;
+		return r == 0 ? TUI_CLOSE | TUI_RELOAD : TUI_RELOAD;
+	}
+	if (min_is_char(ev, 'n') || min_is_char(ev, 'N'))
+		return TUI_CLOSE;
+	if (min_is_char(ev, MIN_ESC)) {
+		s->confirm = 0;
+		s->message[0] = '\0';
+		return TUI_REDRAW;
+	}
+	return TUI_NONE;
+}
+
+static int min_escape(struct tui_minutes *s)
+{
+	if (!tui_minutes_dirty(s))
+		return TUI_CLOSE;
+	s->confirm = 1;
+	min_say(s, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
+	return TUI_REDRAW;
+}
+
+/* ---- the action list ---- */
+
+static void min_owner_next(struct tui_minutes *s, struct core_action *a)
+{
+	size_t i = 0;
+	if (a->owner_contact_id != 0)
+		while (i < s->n_contacts && s->contacts[i].id != a->owner_contact_id)
+			i++;
+	/* us, the first contact, ..., the last contact, us again */
+	if (a->owner_contact_id != 0)
+		i++;
+	if (i < s->n_contacts) {
+		a->owner_contact_id = s->contacts[i].id;
+		core_utf8_copy(a->owner, sizeof a->owner, s->contacts[i].name);
+	} else {
+		a->owner_contact_id = 0;
+		a->owner[0] = '\0';
+	}
+	min_say(s, 0, "owner: %s%s", a->owner_contact_id ? a->owner : "us",
+	        s->n_contacts == 0 ? " (the account has no contacts)" : "");
+}
+
+static int min_ev_list(struct tui_minutes *s, const struct tui_event *ev)
+{
+	size_t n = s->actions.n;
+	struct core_action *a = s->sel < n ? &s->actions.items[s->sel] : NULL;
+	if (min_is_key(ev, KEY_UP) || min_is_char(ev, 'k')) {
+		if (s->sel > 0)
+			s->sel--;
+		else
+			s->focus = MIN_LIST - 1;
+		return TUI_REDRAW;
+	}
+	if (min_is_key(ev, KEY_DOWN) || min_is_char(ev, 'j')) {
+		if (s->sel + 1 < n)
+			s->sel++;
+		return TUI_REDRAW;
+	}
+	if (min_is_char(ev, '+') || min_is_char(ev, 'a') || (a == NULL && min_is_enter(ev))) {
+		min_row_open(s, -1);
+		return TUI_REDRAW;
+	}
+	if (a == NULL)
+		return TUI_NONE;
+	if (min_is_enter(ev)) {
+		min_row_open(s, (long)s->sel);
+	} else if (min_is_char(ev, ' ') || min_is_char(ev, 'd')) {
+		a->done = !a->done;
+		s->actions_dirty = 1;
+	} else if (min_is_char(ev, 'o')) {
+		min_owner_next(s, a);
+		s->actions_dirty = 1;
+	} else if (min_is_key(ev, KEY_DC) || min_is_char(ev, 'x')) {
+		memmove(a, a + 1, (n - s->sel - 1) * sizeof *a);
+		s->actions.n--;
+		if (s->sel > 0 && s->sel >= s->actions.n)
+			s->sel--;
+		s->actions_dirty = 1;
+	} else {
+		return TUI_NONE;
+	}
+	return TUI_REDRAW;
+}
+
+static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
+{
+	switch (tui_textarea_event(&s->text[s->focus], ev)) {
+	case TUI_TEXTAREA_FULL:
+		min_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
+		return TUI_REDRAW;
+	case TUI_TEXTAREA_IGNORED:
+		break;
+	default:
+		return TUI_REDRAW;
+	}
+	/* The arrows go on past a text's edge into the next field. */
+	if (min_is_key(ev, KEY_UP) && s->focus > 0)
+		s->focus--;
+	else if (min_is_key(ev, KEY_DOWN))
+		s->focus++;
+	else
+		return TUI_NONE;
+	return TUI_REDRAW;
+}
+
+static int min_click(struct tui_minutes *s, const struct tui_event *ev)
+{
+	for (int i = 0; i < CORE_MIN_COUNT; i++) {
+		int y = s->text_y[i];
+		if (ev->y >= y && ev->y < y + s->text[i].h && ev->x >= 1 &&
+		    ev->x < 1 + s->text[i].w) {
+			s->focus = i;
+			tui_textarea_click(&s->text[i], ev->y - y, ev->x - 1);
+			return TUI_REDRAW;
+		}
+	}
+	long i = (long)ev->y - (s->list_y + 1) + s->list_top;
+	if (ev->y > s->list_y && i >= 0 && (size_t)i < s->actions.n) {
+		s->focus = MIN_LIST;
+		s->sel = (size_t)i;
+		return TUI_REDRAW;
+	}
+	return TUI_NONE;
+}
+
+int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
+{
+	if (ev->kind == TUI_EV_TICK)
+		return TUI_NONE;
+	if (s->confirm)
+		return min_ev_confirm(s, ev);
+	s->message[0] = '\0';
+	s->message_error = 0;
+	if (ev->kind == TUI_EV_MOUSE)
+		return min_click(s, ev);
+	if (min_is_char(ev, MIN_CTRL('S')) || min_is_key(ev, KEY_F(2))) {
+		int r = min_save(s);
+		return r == -2 ? TUI_QUIT : r == 0 ? TUI_RELOAD | TUI_REDRAW : TUI_REDRAW;
+	}
+	if (min_is_char(ev, MIN_CTRL('N'))) {
+		min_row_open(s, -1);
+		return TUI_REDRAW;
+	}
+	if (s->row_open)
+		return min_ev_row(s, ev);
+	if (min_is_char(ev, MIN_ESC))
+		return min_escape(s);
+	if (min_is_char(ev, '\t')) {
+		s->focus = (s->focus + 1) % (MIN_LIST + 1);
+		return TUI_REDRAW;
+	}
+	if (min_is_key(ev, KEY_BTAB)) {
+		s->focus = (s->focus + MIN_LIST) % (MIN_LIST + 1);
+		return TUI_REDRAW;
+	}
+	if (s->focus < MIN_LIST)
+		return min_ev_text(s, ev);
+	return min_ev_list(s, ev);
+}
+
+/* ---- drawing ---- */
+
+static void min_draw_header(const struct tui_minutes *s, struct tui_canvas *c)
+{
+	const struct core_meeting *m = &s->meeting;
+	const char *dot = s->ascii ? " - " : " · ";
+	int w = c->w;
+	char when[64], end[16];
+	int64_t days, start_day;
+	int minute, start_min;
+	core_local_from_epoch(m->starts_at, &start_day, &start_min);
+	core_local_from_epoch(m->starts_at + (int64_t)m->duration_min * 60, &days, &minute);
+	struct core_date d = core_date_from_days(start_day);
+	snprintf(end, sizeof end, "%02d:%02d", minute / 60, minute % 60);
+	snprintf(when, sizeof when, "%s %d %s %d %02d:%02d-%s",
+	         core_weekday_abbr(core_weekday(start_day)), d.day,
+	         core_month_abbr(d.month), d.year, start_min / 60, start_min % 60, end);
+	tui_canvas_fill(c, 0, 0, 1, w, L' ', TUI_ROLE_TITLE);
+	int ww = tui_text_width(when);
+	tui_canvas_printf(c, 0, 1, w - ww - 14, TUI_ROLE_TITLE, "Minutes%s%s", dot,
+	                  m->account);
+	if (tui_minutes_dirty(s))
+		tui_canvas_text(c, 0, w - ww - 11, -1, TUI_ROLE_TITLE, "[unsaved]");
+	tui_canvas_text(c, 0, w - 1 - ww, -1, TUI_ROLE_TITLE, when);
+	int x = 1;
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, s->type_label);
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
+	if (!s->ascii) {
+		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_glyph(m->form));
+		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, " ");
+	}
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_label(m->form));
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL,
+	                     core_battlefield_label(m->battlefield));
+	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
+	tui_canvas_text(c, 1, x, -1,
+	                m->status == CORE_MS_HELD ? TUI_ROLE_HELD : TUI_ROLE_NORMAL,
+	                core_mstatus_key(m->status));
+}
+
+static void min_draw_row(struct tui_minutes *s, struct tui_canvas *c, int y)
+{
+	int due_x = c->w - MIN_DUE_W - 2;
+	int text_w = due_x - 5 - 3;
+	tui_canvas_text(c, y, 1, -1, TUI_ROLE_KEY, s->row_edit >= 0 ? "> " : "+ ");
+	tui_field_set_width(&s->row_text, text_w);
+	tui_field_draw(&s->row_text, c, y, 3, text_w, !s->row_due);
+	tui_canvas_text(c, y, due_x - 4, -1, TUI_ROLE_DIM, "due");
+	tui_field_draw(&s->row_date, c, y, due_x, MIN_DUE_W, s->row_due);
+}
+
+static void min_draw_list(struct tui_minutes *s, struct tui_canvas *c, int y, int rows)
+{
+	int focused = s->focus == MIN_LIST;
+	s->list_y = y;
+	tui_canvas_printf(c, y, 1, -1, focused ? TUI_ROLE_KEY : TUI_ROLE_DIM,
+	                  "Follow-up actions (%zu)", s->actions.n);
+	tui_canvas_text(c, y, 30, -1, TUI_ROLE_DIM, "Due");
+	tui_canvas_text(c, y, 47, -1, TUI_ROLE_DIM, "Owner");
+	rows--;
+	if (s->row_open)
+		rows--;
+	if (rows < 1)
+		rows = 1;
+	long top = s->sel >= (size_t)rows ? (long)s->sel - rows + 1 : 0;
+	s->list_top = (int)top;
+	if (s->actions.n == 0 && !s->row_open)
+		tui_canvas_text(c, y + 1, 3, c->w - 4, TUI_ROLE_DIM,
+		                "none yet: Ctrl-N adds one (text, Tab, due, Enter)");
+	int r = 0;
+	for (size_t i = (size_t)top; i < s->actions.n && r < rows; i++, r++) {
+		const struct core_action *a = &s->actions.items[i];
+		int ry = y + 1 + r;
+		char due[24];
+		core_due_format(a->due, s->today, due, sizeof due);
+		tui_canvas_text(c, ry, 1, -1, a->done ? TUI_ROLE_GOOD : TUI_ROLE_NORMAL,
+		                a->done ? "[x]" : "[ ]");
+		tui_canvas_text(c, ry, 5, 24, a->done ? TUI_ROLE_DIM : TUI_ROLE_NORMAL, a->text);
+		tui_canvas_text(c, ry, 30, 16,
+		                !a->done && a->due < s->today ? TUI_ROLE_WARNING
+		                                              : TUI_ROLE_NORMAL, due);
+		tui_canvas_text(c, ry, 47, c->w - 48, TUI_ROLE_NORMAL,
+		                a->owner_contact_id != 0 ? a->owner : "us");
+		if (focused && !s->row_open && i == s->sel)
+			tui_canvas_paint(c, ry, 0, 1, c->w, TUI_ROLE_SELECTED);
+	}
+	if (s->row_open)
+		min_draw_row(s, c, y + 1 + (r < rows ? r : rows));
+}
+
+static const char *min_keys_line(const struct tui_minutes *s)
+{
+	if (s->row_open)
+		return "Tab text/due  Enter add  Esc close the row  Ctrl-S/F2 save";
+	if (s->focus == MIN_LIST)
+		return s->ascii ? "Up/Down move  Enter edit  Space done  o owner  x remove"
+		                  "  + add  Ctrl-S/F2 save  Esc close"
+		                : "↑↓ move  Enter edit  Space done  o owner  x remove"
+		                  "  + add  Ctrl-S/F2 save  Esc close";
+	return "Tab next field  Ctrl-N add action  Ctrl-S/F2 save  Esc close";
+}
+
+void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
+{
+	tui_canvas_clear(c);
+	min_draw_header(s, c);
+	/* The texts share what the action list leaves, a label row each. */
+	int avail = c->h - 3;
+	int th = (avail - MIN_LIST_ROWS) / CORE_MIN_COUNT - 1;
+	if (th < 1)
+		th = 1;
+	int y = 2;
+	for (int i = 0; i < CORE_MIN_COUNT; i++) {
+		struct tui_textarea *t = &s->text[i];
+		int focused = s->focus == i && !s->row_open;
+		if (t->h != th || t->w != c->w - 2)
+			tui_textarea_resize(t, th, c->w - 2);
+		tui_canvas_text(c, y, 1, -1, focused ? TUI_ROLE_KEY : TUI_ROLE_DIM,
+		                i == CORE_MIN_NEEDS ? "Customer needs & business pains"
+		                                    : core_minutes_label((enum core_minutes_field)i));
+		if (tui_textarea_more_above(t) || tui_textarea_more_below(t))
+			tui_canvas_text(c, y, c->w - 12, -1, TUI_ROLE_DIM,
+			                tui_textarea_more_above(t) ? "(more above)" : "(more below)");
+		s->text_y[i] = y + 1;
+		tui_textarea_draw(t, c, y + 1, 1, focused);
+		y += th + 1;
+	}
+	min_draw_list(s, c, y, c->h - 1 - y);
+	int sy = c->h - 1;
+	tui_canvas_fill(c, sy, 0, 1, c->w, L' ', TUI_ROLE_STATUS);
+	if (s->message[0] != '\0')
+		tui_canvas_text(c, sy, 1, c->w - 2,
+		                s->message_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS, s->message);
+	else
+		tui_canvas_text(c, sy, 1, c->w - 2, TUI_ROLE_STATUS, min_keys_line(s));
+	if (s->focus == MIN_LIST && !s->row_open)
+		c->cursor_y = -1;
+}
