@@ -187,6 +187,8 @@ static void app_draw(struct tui_app *a)
 		tui_account_draw(a->account, c);
 	else if (a->mode == APP_MINUTES && a->minutes != NULL)
 		tui_minutes_draw(a->minutes, c);
+	else if (a->mode == APP_PREP && a->prep != NULL)
+		tui_prep_draw(a->prep, c);
 	else {
 		app_draw_week(a);
 		if (a->mode == APP_FORM && a->form != NULL)
@@ -292,6 +294,23 @@ static int app_ev_minutes(struct tui_app *a, const struct tui_event *ev)
 	return TUI_RELOAD;
 }
 
+/* Back to the week after the preparation. */
+static int app_ev_prep(struct tui_app *a, const struct tui_event *ev)
+{
+	int flags = tui_prep_event(a->prep, ev);
+	if (flags & TUI_QUIT) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	if (!(flags & TUI_CLOSE))
+		return flags;
+	tui_prep_free(a->prep);
+	a->prep = NULL;
+	a->mode = APP_WEEK;
+	a->message[0] = '\0';
+	return TUI_RELOAD;
+}
+
 static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
 {
 	struct core_error e = { CORE_OK, "" };
@@ -360,6 +379,7 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	case APP_FOLLOWUPS: return app_ev_followups(a, ev);
 	case APP_ACCOUNT: return app_ev_account(a, ev);
 	case APP_MINUTES: return app_ev_minutes(a, ev);
+	case APP_PREP: return app_ev_prep(a, ev);
 	case APP_HELP:
 		a->mode = APP_WEEK;
 		return TUI_REDRAW;
@@ -485,6 +505,7 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	tui_followups_free(a->followups);
 	tui_account_free(a->account);
 	tui_minutes_free(a->minutes);
+	tui_prep_free(a->prep);
 	if (a->name.buf != NULL)
 		tui_field_free(&a->name);
 	tui_canvas_free(&a->canvas);

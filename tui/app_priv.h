@@ -27,6 +27,7 @@
 #include "tui/followups.h"
 #include "tui/form.h"
 #include "tui/minutes.h"
+#include "tui/prep.h"
 #include "tui/term.h"
 
 enum tui_app_mode {
@@ -38,7 +39,8 @@ enum tui_app_mode {
 	APP_FIRST_RUN,
 	APP_FOLLOWUPS,   /* f: the follow-ups screen over the week */
 	APP_ACCOUNT,     /* A: the selected meeting's account */
-	APP_MINUTES      /* n: the selected meeting's minutes */
+	APP_MINUTES,     /* n: the selected meeting's minutes */
+	APP_PREP         /* p: the selected meeting's preparation */
 };
 
 /* Allocated and freed by tui_app_run(), with everything it owns. */
@@ -63,6 +65,7 @@ struct tui_app {
 	struct tui_followups *followups; /* APP_FOLLOWUPS's screen, or NULL */
 	struct tui_account *account;     /* APP_ACCOUNT's screen, or NULL */
 	struct tui_minutes *minutes;     /* APP_MINUTES's screen, or NULL */
+	struct tui_prep *prep;           /* APP_PREP's screen, or NULL */
 	struct core_meeting_list draft; /* the week as it will be after a move */
 	int64_t move_id;
 	int64_t move_day;        /* days since epoch */

@@ -84,6 +84,9 @@ static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
 	[TUI_ACT_ACCOUNT] = { TUI_ACT_ACCOUNT, "account", TUI_GROUP_MEETING,
 		{ BIND_CH('A') },
 		"Open the account", "account", 0 },
+	[TUI_ACT_PREP] = { TUI_ACT_PREP, "prep", TUI_GROUP_MEETING,
+		{ BIND_CH('p') },
+		"Prepare the meeting", "prep", 0 },
 };
 
 const struct tui_action_def *tui_keys_table(size_t *n)

@@ -32,6 +32,7 @@ enum tui_action {
 	TUI_ACT_REDRAW,
 	TUI_ACT_QUIT,
 	TUI_ACT_ACCOUNT,  /* last: the key line before it stays as it was */
+	TUI_ACT_PREP,
 	TUI_ACT_COUNT
 };
 

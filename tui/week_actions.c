@@ -399,6 +399,29 @@ static int week_act_minutes(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* The preparation screen takes over until it closes (tui/app.c). */
+static int week_act_prep(struct tui_app *a)
+{
+	struct core_error e = { CORE_OK, "" };
+	if (!week_need_meeting(a))
+		return TUI_REDRAW;
+	const struct core_meeting *m = tui_week_current(a);
+	int t = core_matrix_find(&a->matrix, m->type);
+	enum core_status st = tui_prep_open(a->db, m, t >= 0 ? a->matrix.types[t].label
+	                                                     : m->type,
+	                                    a->ascii, &a->prep, &e);
+	if (st == CORE_ERR_NOMEM) {
+		a->fatal = st;
+		return TUI_QUIT;
+	}
+	if (st != CORE_OK) {
+		tui_app_say(a, 1, "%s", e.msg);
+		return TUI_RELOAD;
+	}
+	a->mode = APP_PREP;
+	return TUI_REDRAW;
+}
+
 /* The account screen takes over until it closes (tui/app.c). */
 static int week_act_account(struct tui_app *a)
 {
@@ -457,6 +480,7 @@ static int week_action(struct tui_app *a, enum tui_action act)
 	case TUI_ACT_QUIT: return TUI_QUIT;
 	case TUI_ACT_FOLLOWUPS: return week_act_followups(a);
 	case TUI_ACT_ACCOUNT: return week_act_account(a);
+	case TUI_ACT_PREP: return week_act_prep(a);
 	case TUI_ACT_NONE:
 	case TUI_ACT_COUNT: break;
 	}
