@@ -6,21 +6,16 @@
 #include <stdlib.h>
 
 #include "core/calendar.h"
+#include "core/vec.h"
 
 struct core_action *core_action_list_push(struct core_action_list *l,
                                           const struct core_action *a)
 {
-	if (l->n == l->cap) {
-		/* Doubling keeps many pushes linear. */
-		size_t cap = l->cap != 0 ? l->cap * 2 : 16;
-		if (cap < l->cap || cap > SIZE_MAX / sizeof *l->items)
-			return NULL;
-		struct core_action *items = realloc(l->items, cap * sizeof *items);
-		if (items == NULL)
-			return NULL;
-		l->items = items;
-		l->cap = cap;
-	}
+	struct core_action *items = core_vec_reserve(l->items, l->n, &l->cap,
+	                                             sizeof *items);
+	if (items == NULL)
+		return NULL;
+	l->items = items;
 	l->items[l->n] = *a;
 	return &l->items[l->n++];
 }
@@ -30,9 +25,7 @@ void core_action_list_free(struct core_action_list *l)
 	if (l == NULL)
 		return;
 	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-	l->cap = 0;
+	*l = (struct core_action_list){0};
 }
 
 enum core_due_bucket core_due_bucket_of(int64_t due, int64_t today)

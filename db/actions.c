@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/calendar.h"
+#include "core/vec.h"
 #include "db/internal.h"
 
 #define ACTION_COLS \
@@ -106,29 +107,15 @@ static enum core_status action_collect(struct db *db, sqlite3_stmt *st,
 	return s;
 }
 
-static enum core_status action_missing(int64_t id, struct core_error *err)
-{
-	return core_error_set(err, CORE_ERR_NOTFOUND,
-	                      "no action with id %lld (deleted meanwhile?)",
-	                      (long long)id);
-}
-
 enum core_status db_action_get(struct db *db, int64_t id, struct core_action *out,
                                struct core_error *err)
 {
 	sqlite3_stmt *st;
-	enum core_status s = db_prepare(db, get_sql, &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	enum core_status s = db_row_by_id(db, get_sql, id, "action", &st, err);
+	if (s == CORE_OK) {
 		action_row(st, out);
-	else if (rc == SQLITE_DONE)
-		s = action_missing(id, err);
-	else
-		s = db_fail(db, rc, "reading the action", err);
-	sqlite3_finalize(st);
+		sqlite3_finalize(st);
+	}
 	return s;
 }
 
@@ -229,18 +216,6 @@ static enum core_status action_clean(struct core_action *w, struct core_error *e
 		return core_error_set(err, CORE_ERR_INPUT, "an action refers to a negative id");
 	w->done = w->done != 0;
 	return CORE_OK;
-}
-
-/* Steps a write statement to its end and finalizes it. */
-static enum core_status action_step(struct db *db, sqlite3_stmt *st,
-                                    struct core_error *err)
-{
-	int rc = sqlite3_step(st);
-	enum core_status s = CORE_OK;
-	if (rc != SQLITE_DONE)
-		s = db_fail(db, rc, "saving the action", err);
-	sqlite3_finalize(st);
-	return s;
 }
 
 /* A reference id that may be absent: 0 is NULL in the table. */
@@ -377,7 +352,7 @@ static enum core_status action_insert_row(struct db *db, struct core_action *w,
 	else
 		sqlite3_bind_null(st, 7);
 	sqlite3_bind_int64(st, 8, now);
-	s = action_step(db, st, err);
+	s = db_step_write(db, st, "saving the action", NULL, err);
 	if (s == CORE_OK)
 		w->id = sqlite3_last_insert_rowid(db->h);
 	return s;
@@ -403,18 +378,7 @@ static enum core_status action_update_row(struct db *db, const struct core_actio
 	sqlite3_bind_int64(st, 5, now);
 	if (done >= 0)
 		sqlite3_bind_int(st, 6, done);
-	return action_step(db, st, err);
-}
-
-/* Ends a write transaction: commits when s is CORE_OK, else rolls back. */
-static enum core_status action_end(struct db *db, enum core_status s,
-                                   struct core_error *err)
-{
-	if (s != CORE_OK) {
-		db_tx_rollback(db);
-		return s;
-	}
-	return db_tx_commit(db, err);
+	return db_step_write(db, st, "saving the action", NULL, err);
 }
 
 enum core_status db_action_insert(struct db *db, struct core_action *a,
@@ -432,7 +396,7 @@ enum core_status db_action_insert(struct db *db, struct core_action *a,
 		s = action_insert_row(db, &w, (int64_t)time(NULL), err);
 	if (s == CORE_OK)
 		s = db_action_get(db, w.id, &w, err);
-	s = action_end(db, s, err);
+	s = db_tx_end(db, s, err);
 	if (s == CORE_OK)
 		*a = w;
 	return s;
@@ -446,7 +410,7 @@ enum core_status db_action_update(struct db *db, struct core_action *a,
 	if (s != CORE_OK)
 		return s;
 	if (w.id <= 0)
-		return action_missing(w.id, err);
+		return db_missing("action", w.id, err);
 	s = db_tx_begin(db, err);
 	if (s != CORE_OK)
 		return s;
@@ -455,14 +419,14 @@ enum core_status db_action_update(struct db *db, struct core_action *a,
 	s = action_lookup(db, "SELECT account_id, meeting_id FROM action WHERE id = ?1",
 	                  w.id, &account, &meeting, &found, err);
 	if (s == CORE_OK && !found)
-		s = action_missing(w.id, err);
+		s = db_missing("action", w.id, err);
 	if (s == CORE_OK)
 		s = action_check_owner(db, w.owner_contact_id, account, err);
 	if (s == CORE_OK)
 		s = action_update_row(db, &w, -1, (int64_t)time(NULL), err);
 	if (s == CORE_OK)
 		s = db_action_get(db, w.id, &w, err);
-	s = action_end(db, s, err);
+	s = db_tx_end(db, s, err);
 	if (s == CORE_OK)
 		*a = w;
 	return s;
@@ -474,7 +438,7 @@ static enum core_status action_write_id(struct db *db, const char *sql, int64_t 
                                         int with_done, int done, struct core_error *err)
 {
 	if (id <= 0)
-		return action_missing(id, err);
+		return db_missing("action", id, err);
 	enum core_status s = db_tx_begin(db, err);
 	if (s != CORE_OK)
 		return s;
@@ -486,11 +450,11 @@ static enum core_status action_write_id(struct db *db, const char *sql, int64_t 
 			sqlite3_bind_int(st, 2, done != 0);
 			sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
 		}
-		s = action_step(db, st, err);
+		s = db_step_write(db, st, "saving the action", NULL, err);
 	}
 	if (s == CORE_OK && sqlite3_changes(db->h) == 0)
-		s = action_missing(id, err);
-	return action_end(db, s, err);
+		s = db_missing("action", id, err);
+	return db_tx_end(db, s, err);
 }
 
 enum core_status db_action_set_done(struct db *db, int64_t id, int done,
@@ -565,16 +529,12 @@ static enum core_status action_delete_others(struct db *db, int64_t meeting_id,
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (nkeep != 0 && bsearch(&id, keep, nkeep, sizeof *keep, action_id_cmp))
 			continue;
-		if (n == cap) {
-			size_t c = cap != 0 ? cap * 2 : 8;
-			int64_t *g = realloc(gone, c * sizeof *g);
-			if (g == NULL) {
-				s = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
-				break;
-			}
-			gone = g;
-			cap = c;
+		int64_t *g = core_vec_reserve(gone, n, &cap, sizeof *g);
+		if (g == NULL) {
+			s = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+			break;
 		}
+		gone = g;
 		gone[n++] = id;
 	}
 	if (s == CORE_OK && rc != SQLITE_DONE)
@@ -584,7 +544,7 @@ static enum core_status action_delete_others(struct db *db, int64_t meeting_id,
 		s = db_prepare(db, "DELETE FROM action WHERE id = ?1", &st, err);
 		if (s == CORE_OK) {
 			sqlite3_bind_int64(st, 1, gone[i]);
-			s = action_step(db, st, err);
+			s = db_step_write(db, st, "saving the action", NULL, err);
 		}
 	}
 	free(gone);
@@ -647,9 +607,7 @@ enum core_status db_action_replace_for_meeting(struct db *db, int64_t meeting_id
 	s = action_lookup(db, "SELECT account_id, seller_id FROM meeting WHERE id = ?1",
 	                  meeting_id, &account, &seller, &found, err);
 	if (s == CORE_OK && !found)
-		s = core_error_set(err, CORE_ERR_NOTFOUND,
-		                   "no meeting with id %lld (deleted meanwhile?)",
-		                   (long long)meeting_id);
+		s = db_missing("meeting", meeting_id, err);
 	if (s == CORE_OK)
 		s = action_delete_others(db, meeting_id, keep, nkeep, err);
 	free(keep);
@@ -669,5 +627,5 @@ enum core_status db_action_replace_for_meeting(struct db *db, int64_t meeting_id
 		}
 	}
 	free(w);
-	return action_end(db, s, err);
+	return db_tx_end(db, s, err);
 }

@@ -4,10 +4,12 @@
  * it can never disagree with the meetings. */
 #include "db/contacts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/vec.h"
 #include "db/internal.h"
 
 /* "In person" is the room: physical, or hybrid with some of us in it. */
@@ -58,16 +60,13 @@ static enum core_status contact_collect(struct db *db, sqlite3_stmt *st,
 	enum core_status s = CORE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap > 0 ? 2 * cap : 16;
-			struct core_contact *grown = realloc(items, ncap * sizeof *grown);
-			if (grown == NULL) {
-				s = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
-				break;
-			}
-			items = grown;
-			cap = ncap;
+		struct core_contact *grown = core_vec_reserve(items, len, &cap,
+		                                              sizeof *grown);
+		if (grown == NULL) {
+			s = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+			break;
 		}
+		items = grown;
 		contact_row(st, &items[len++]);
 	}
 	sqlite3_finalize(st);
@@ -110,33 +109,72 @@ enum core_status db_participant_list(struct db *db, int64_t meeting_id,
 	return contact_collect(db, st, out, n, "listing the participants", err);
 }
 
-static enum core_status contact_missing(int64_t id, struct core_error *err)
-{
-	return core_error_set(err, CORE_ERR_NOTFOUND,
-	                      "no contact with id %lld (deleted meanwhile?)",
-	                      (long long)id);
-}
-
 enum core_status db_contact_get(struct db *db, int64_t id, struct core_contact *out,
                                 struct core_error *err)
 {
 	sqlite3_stmt *st;
-	enum core_status s = db_prepare(db, get_sql, &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	enum core_status s = db_row_by_id(db, get_sql, id, "contact", &st, err);
+	if (s == CORE_OK) {
 		contact_row(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return CORE_OK;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, "reading the contact", err);
-	return contact_missing(id, err);
+		sqlite3_finalize(st);
+	}
+	return s;
 }
 
 /* ---- writes ----------------------------------------------------------- */
+
+/* The helpers every file in db/ may share (declared in db/internal.h). */
+enum core_status db_missing(const char *what, int64_t id, struct core_error *err)
+{
+	return core_error_set(err, CORE_ERR_NOTFOUND,
+	                      "no %s with id %lld (deleted meanwhile?)", what,
+	                      (long long)id);
+}
+
+enum core_status db_row_by_id(struct db *db, const char *sql, int64_t id,
+                              const char *what, sqlite3_stmt **st,
+                              struct core_error *err)
+{
+	enum core_status s = db_prepare(db, sql, st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_int64(*st, 1, id);
+	int rc = sqlite3_step(*st);
+	if (rc == SQLITE_ROW)
+		return CORE_OK;
+	if (rc == SQLITE_DONE) {
+		s = db_missing(what, id, err);
+	} else {
+		char doing[64];
+		snprintf(doing, sizeof doing, "reading the %s", what);
+		s = db_fail(db, rc, doing, err);
+	}
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return s;
+}
+
+enum core_status db_tx_end(struct db *db, enum core_status s,
+                           struct core_error *err)
+{
+	if (s != CORE_OK) {
+		db_tx_rollback(db);
+		return s;
+	}
+	return db_tx_commit(db, err);
+}
+
+enum core_status db_step_write(struct db *db, sqlite3_stmt *st, const char *what,
+                               int *changes, struct core_error *err)
+{
+	int rc = sqlite3_step(st);
+	/* Reported before the finalize, while the error is the step's. */
+	enum core_status s = rc == SQLITE_DONE ? CORE_OK : db_fail(db, rc, what, err);
+	sqlite3_finalize(st);
+	if (s == CORE_OK && changes != NULL)
+		*changes = sqlite3_changes(db->h);
+	return s;
+}
 
 /* Removes the blanks around the text in buf, in place. */
 static void trim_in_place(char *buf)
@@ -189,31 +227,6 @@ static void contact_bind(sqlite3_stmt *st, const struct core_contact *w, int64_t
 	sqlite3_bind_int64(st, 7, now);
 }
 
-/* Commits when s is CORE_OK, else rolls back; returns the outcome. */
-static enum core_status tx_end(struct db *db, enum core_status s,
-                               struct core_error *err)
-{
-	if (s != CORE_OK) {
-		db_tx_rollback(db);
-		return s;
-	}
-	return db_tx_commit(db, err);
-}
-
-/* Runs a bound one-off write and finalizes it; *changes (may be NULL)
- * gets the rows it changed. */
-static enum core_status step_write(struct db *db, sqlite3_stmt *st, const char *what,
-                                   int *changes, struct core_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, what, err);
-	if (changes != NULL)
-		*changes = sqlite3_changes(db->h);
-	return CORE_OK;
-}
-
 /* Inside the transaction: whether the account exists. */
 static enum core_status account_check(struct db *db, int64_t account_id,
                                       struct core_error *err)
@@ -252,11 +265,11 @@ enum core_status db_contact_insert(struct db *db, struct core_contact *c,
 	if (s == CORE_OK) {
 		sqlite3_bind_int64(st, 1, w.account_id);
 		contact_bind(st, &w, now);
-		s = step_write(db, st, "saving the contact", NULL, err);
+		s = db_step_write(db, st, "saving the contact", NULL, err);
 	}
 	if (s == CORE_OK)
 		w.id = sqlite3_last_insert_rowid(db->h);
-	s = tx_end(db, s, err);
+	s = db_tx_end(db, s, err);
 	if (s == CORE_OK)
 		*c = w;
 	return s;
@@ -270,7 +283,7 @@ enum core_status db_contact_update(struct db *db, struct core_contact *c,
 	if (s != CORE_OK)
 		return s;
 	if (w.id <= 0)
-		return contact_missing(w.id, err);
+		return db_missing("contact", w.id, err);
 	int64_t now = (int64_t)time(NULL);
 	s = db_tx_begin(db, err);
 	if (s != CORE_OK)
@@ -292,9 +305,9 @@ enum core_status db_contact_update(struct db *db, struct core_contact *c,
 		if (end != SQLITE_DONE)
 			s = db_fail(db, end, "saving the contact", err);
 		else if (rc == SQLITE_DONE)
-			s = contact_missing(w.id, err);
+			s = db_missing("contact", w.id, err);
 	}
-	s = tx_end(db, s, err);
+	s = db_tx_end(db, s, err);
 	if (s == CORE_OK)
 		*c = w;
 	return s;
@@ -322,11 +335,9 @@ static enum core_status participant_check(struct db *db, int64_t meeting_id,
 	if (rc != SQLITE_ROW)
 		s = db_fail(db, rc, "adding the participant", err);
 	else if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		s = core_error_set(err, CORE_ERR_NOTFOUND,
-		                   "no meeting with id %lld (deleted meanwhile?)",
-		                   (long long)meeting_id);
+		s = db_missing("meeting", meeting_id, err);
 	else if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-		s = contact_missing(contact_id, err);
+		s = db_missing("contact", contact_id, err);
 	else if (sqlite3_column_int(st, 2) != 1) {
 		/* Cut to fit the message whole, at character boundaries. */
 		char who[CORE_NAME_MAX], theirs[CORE_NAME_MAX], ours[CORE_NAME_MAX];
@@ -353,7 +364,7 @@ static enum core_status meeting_touch(struct db *db, int64_t meeting_id,
 		return s;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
-	return step_write(db, st, "saving the meeting", NULL, err);
+	return db_step_write(db, st, "saving the meeting", NULL, err);
 }
 
 enum core_status db_participant_add(struct db *db, int64_t meeting_id,
@@ -371,11 +382,11 @@ enum core_status db_participant_add(struct db *db, int64_t meeting_id,
 	if (s == CORE_OK) {
 		sqlite3_bind_int64(st, 1, meeting_id);
 		sqlite3_bind_int64(st, 2, contact_id);
-		s = step_write(db, st, "adding the participant", &changes, err);
+		s = db_step_write(db, st, "adding the participant", &changes, err);
 	}
 	if (s == CORE_OK && changes > 0)
 		s = meeting_touch(db, meeting_id, err);
-	return tx_end(db, s, err);
+	return db_tx_end(db, s, err);
 }
 
 enum core_status db_participant_remove(struct db *db, int64_t meeting_id,
@@ -391,7 +402,7 @@ enum core_status db_participant_remove(struct db *db, int64_t meeting_id,
 	if (s == CORE_OK) {
 		sqlite3_bind_int64(st, 1, meeting_id);
 		sqlite3_bind_int64(st, 2, contact_id);
-		s = step_write(db, st, "removing the participant", &changes, err);
+		s = db_step_write(db, st, "removing the participant", &changes, err);
 	}
 	if (s == CORE_OK && changes == 0)
 		s = core_error_set(err, CORE_ERR_NOTFOUND,
@@ -399,5 +410,5 @@ enum core_status db_participant_remove(struct db *db, int64_t meeting_id,
 		                   (long long)contact_id, (long long)meeting_id);
 	if (s == CORE_OK)
 		s = meeting_touch(db, meeting_id, err);
-	return tx_end(db, s, err);
+	return db_tx_end(db, s, err);
 }

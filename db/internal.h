@@ -71,6 +71,26 @@ const char *db_column_text(sqlite3_stmt *st, int col);
 enum core_status db_account_resolve(struct db *db, const char *name, int64_t *id,
                                     char *stored, size_t n, struct core_error *err);
 
+/* CORE_ERR_NOTFOUND "no WHAT with id ID (deleted meanwhile?)": a row the
+ * seller was shown is gone.  Defined in db/contacts.c. */
+enum core_status db_missing(const char *what, int64_t id, struct core_error *err);
+/* Prepares the one-off query sql, binds id to ?1 and steps it to its row:
+ * CORE_OK with *st on the row (the caller reads it, then finalizes *st);
+ * else db_missing(what, id) or a failure "reading the WHAT", with nothing
+ * left to finalize.  Defined in db/contacts.c. */
+enum core_status db_row_by_id(struct db *db, const char *sql, int64_t id,
+                              const char *what, sqlite3_stmt **st,
+                              struct core_error *err);
+/* Steps a bound one-off write to its end and finalizes it; a failure is
+ * reported as "WHAT".  *changes (may be NULL) gets the rows it changed.
+ * Defined in db/contacts.c. */
+enum core_status db_step_write(struct db *db, sqlite3_stmt *st, const char *what,
+                               int *changes, struct core_error *err);
+/* Ends a write transaction begun with db_tx_begin: commits when s is
+ * CORE_OK, else rolls back and returns s.  Defined in db/contacts.c. */
+enum core_status db_tx_end(struct db *db, enum core_status s,
+                           struct core_error *err);
+
 /* Registers pb_fold(text) on a connection: lower-cases UTF-8 including the
  * Latin-1 and Latin Extended-A letters (Æ->æ, Ø->ø, Å->å, Ä, Ö, Ü, É ...),
  * which SQLite's NOCASE and LIKE leave alone.  Defined in db/sellers.c. */

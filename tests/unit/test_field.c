@@ -16,33 +16,26 @@
 #include "core/meeting.h"
 #include "tui/canvas.h"
 #include "tui/field.h"
+#include "tests/unit/events.h"
 
 static int ch_ev(struct tui_field *f, wint_t ch)
 {
-	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	struct tui_event ev = events_char(ch);
 	return tui_field_event(f, &ev);
 }
 
 static int key_ev(struct tui_field *f, int key)
 {
-	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	struct tui_event ev = events_key(key);
 	return tui_field_event(f, &ev);
 }
 
 /* Types UTF-8 text one character at a time, as ncurses delivers it. */
 static void type_text(struct tui_field *f, const char *utf8)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = strlen(utf8);
-	while (n > 0) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, utf8, n, &st);
-		assert_true(used > 0 && used <= n);
-		ch_ev(f, (wint_t)wc);
-		utf8 += used;
-		n -= used;
-	}
+	wint_t ch;
+	while (events_next_char(&utf8, &ch))
+		ch_ev(f, ch);
 }
 
 static const char *text_of(const struct tui_field *f)
@@ -55,19 +48,8 @@ static const char *text_of(const struct tui_field *f)
 /* Line y of the canvas as UTF-8, trailing blanks cut. */
 static void canvas_line(const struct tui_canvas *c, int y, char *out, size_t n)
 {
-	FILE *fp = tmpfile();
-	assert_non_null(fp);
-	assert_int_equal(tui_canvas_dump(c, fp), 0);
-	rewind(fp);
-	out[0] = '\0';
-	for (int i = 0; i <= y; i++) {
-		if (fgets(out, (int)n, fp) == NULL) {
-			out[0] = '\0';
-			break;
-		}
-	}
-	fclose(fp);
-	out[strcspn(out, "\n")] = '\0';
+	static char text[65536];
+	events_line_at(events_canvas_text(c, text, sizeof text), y, out, n);
 }
 
 /* Draws f focused on row y of a cleared canvas, w columns from the left
@@ -323,13 +305,6 @@ static void test_kill_keys(void **state)
 	tui_field_free(&f);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void test_paste(void **state)
 {
 	(void)state;
@@ -337,20 +312,16 @@ static void test_paste(void **state)
 	size_t plen = wcslen(pattern);
 	struct tui_field f;
 	assert_int_equal(tui_field_init(&f, 65536, 40), 0);
-	double t0 = now_s();
+	double t0 = events_now_s();
 	for (size_t i = 0; i < 5000; i++)
 		assert_int_equal(ch_ev(&f, (wint_t)pattern[i % plen]), TUI_FIELD_EDITED);
-	double took = now_s() - t0;
+	double took = events_now_s() - t0;
 	assert_int_equal(f.len, 5000);
 	assert_int_equal(f.cursor, 5000);
 	/* Every character went in, in order. */
 	for (size_t i = 0; i < 5000; i++)
 		assert_int_equal(f.buf[i], pattern[i % plen]);
-	size_t bytes = 0;
-	for (size_t i = 0; i < 5000; i++) {
-		wchar_t wc = pattern[i % plen];
-		bytes += wc < 0x80 ? 1 : wc < 0x800 ? 2 : 3;
-	}
+	size_t bytes = events_utf8_bytes(pattern, plen, 5000);
 	assert_int_equal(f.bytes, bytes);
 	assert_int_equal(strlen(text_of(&f)), bytes);
 	/* Sanity only; the scaling check below is the real test. */
@@ -381,10 +352,10 @@ static double append_time(struct tui_field *f, size_t n)
 	double best = 1e9;
 	for (int rep = 0; rep < 3; rep++) {
 		size_t len = f->len;
-		double t0 = now_s();
+		double t0 = events_now_s();
 		for (size_t i = 0; i < n; i++)
 			ch_ev(f, L'ø');
-		double t = now_s() - t0;
+		double t = events_now_s() - t0;
 		if (t < best)
 			best = t;
 		/* Back to the length we started from. */

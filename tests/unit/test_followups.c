@@ -26,6 +26,7 @@
 #include "db/meetings.h"
 #include "tui/canvas.h"
 #include "tui/followups.h"
+#include "tests/unit/events.h"
 #include "tests/unit/fixture.h"
 
 /* Monday 2026-11-23, 09:00 UTC (the tests run with TZ=UTC). */
@@ -134,29 +135,21 @@ static struct tui_followups *open_screen(struct fx *x)
 
 static int ev_char(struct tui_followups *f, wint_t ch)
 {
-	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	struct tui_event ev = events_char(ch);
 	return tui_followups_event(f, &ev);
 }
 
 static int ev_key(struct tui_followups *f, int key)
 {
-	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	struct tui_event ev = events_key(key);
 	return tui_followups_event(f, &ev);
 }
 
 static void ev_text(struct tui_followups *f, const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = strlen(s);
-	while (n > 0) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, s, n, &st);
-		assert_true(used > 0 && used <= n);
-		assert_int_equal(ev_char(f, (wint_t)wc), TUI_REDRAW);
-		s += used;
-		n -= used;
-	}
+	wint_t ch;
+	while (events_next_char(&s, &ch))
+		assert_int_equal(ev_char(f, ch), TUI_REDRAW);
 }
 
 /* The screen drawn into an h x w canvas, as text. */
@@ -166,13 +159,7 @@ static char *draw_hw(const struct tui_followups *f, int h, int w)
 	struct tui_canvas c;
 	assert_int_equal(tui_canvas_init(&c, h, w, 0), 0);
 	tui_followups_draw(f, &c);
-	FILE *fp = tmpfile();
-	assert_non_null(fp);
-	assert_int_equal(tui_canvas_dump(&c, fp), 0);
-	rewind(fp);
-	size_t n = fread(buf, 1, sizeof buf - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
+	events_canvas_text(&c, buf, sizeof buf);
 	tui_canvas_free(&c);
 	return buf;
 }
@@ -180,34 +167,6 @@ static char *draw_hw(const struct tui_followups *f, int h, int w)
 static char *draw(const struct tui_followups *f)
 {
 	return draw_hw(f, 30, 100);
-}
-
-/* The 0-based line of s that holds needle, or -1. */
-static int line_of(const char *s, const char *needle)
-{
-	const char *p = strstr(s, needle);
-	if (p == NULL)
-		return -1;
-	int line = 0;
-	for (const char *q = s; q < p; q++)
-		line += *q == '\n';
-	return line;
-}
-
-/* The whole line n of s, into buf. */
-static const char *line_at(const char *s, int n, char *buf, size_t size)
-{
-	for (int i = 0; i < n && s != NULL; i++) {
-		s = strchr(s, '\n');
-		if (s != NULL)
-			s++;
-	}
-	assert_non_null(s);
-	size_t len = strcspn(s, "\n");
-	assert_true(len < size);
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	return buf;
 }
 
 static long long done_at(struct fx *x, int64_t id)
@@ -227,39 +186,39 @@ static void test_order_and_headings(void **state)
 	const char *s = draw(f);
 	char l[512];
 
-	assert_int_equal(line_of(s, "Follow-ups · Mette Sørensen"), 0);
+	assert_int_equal(events_line_of(s, "Follow-ups · Mette Sørensen"), 0);
 	assert_non_null(strstr(s, "Mon 23 Nov 2026"));
 	assert_non_null(strstr(s, "4 open · 1 overdue · 1 this week · 2 later"));
 	assert_non_null(strstr(s, "Battlefield all   Account all"));
 	assert_null(strstr(s, "Already done"));
 
-	int h_over = line_of(s, "Overdue (1)");
-	int h_week = line_of(s, "This week (1)");
-	int h_later = line_of(s, "Later (2)");
+	int h_over = events_line_of(s, "Overdue (1)");
+	int h_week = events_line_of(s, "This week (1)");
+	int h_later = events_line_of(s, "Later (2)");
 	assert_true(h_over > 0);
-	assert_int_equal(line_of(s, "Send the signed quote back"), h_over + 1);
+	assert_int_equal(events_line_of(s, "Send the signed quote back"), h_over + 1);
 	assert_int_equal(h_week, h_over + 2);
-	assert_int_equal(line_of(s, "Call about the renewal"), h_week + 1);
+	assert_int_equal(events_line_of(s, "Call about the renewal"), h_week + 1);
 	assert_int_equal(h_later, h_week + 2);
-	assert_int_equal(line_of(s, "Send the pilot plan"), h_later + 1);
-	assert_int_equal(line_of(s, "Book the site visit"), h_later + 2);
+	assert_int_equal(events_line_of(s, "Send the pilot plan"), h_later + 1);
+	assert_int_equal(events_line_of(s, "Book the site visit"), h_later + 2);
 
 	/* Each row: due, account, battlefield letter, owner, text. */
-	line_at(s, h_over + 1, l, sizeof l);
+	events_line_at(s, h_over + 1, l, sizeof l);
 	assert_non_null(strstr(l, "3 days overdue"));
 	assert_non_null(strstr(l, "Østerbro Tryk ApS"));
 	assert_non_null(strstr(l, " U "));
 	assert_non_null(strstr(l, "Jens Ørum"));
-	line_at(s, h_week + 1, l, sizeof l);
+	events_line_at(s, h_week + 1, l, sizeof l);
 	assert_non_null(strstr(l, "Thu 26 Nov"));
 	assert_non_null(strstr(l, "Brødrene Hansen A/S"));
 	assert_non_null(strstr(l, " R "));
 	assert_non_null(strstr(l, " us "));
-	line_at(s, h_later + 1, l, sizeof l);
+	events_line_at(s, h_later + 1, l, sizeof l);
 	assert_non_null(strstr(l, "Thu 10 Dec"));
 	assert_non_null(strstr(l, " N "));
 	/* From no meeting: no battlefield to show. */
-	line_at(s, h_later + 2, l, sizeof l);
+	events_line_at(s, h_later + 2, l, sizeof l);
 	assert_non_null(strstr(l, "Mon 14 Dec"));
 	assert_non_null(strstr(l, " - "));
 
@@ -384,7 +343,7 @@ static void test_done_and_undo(void **state)
 	assert_int_equal(count, 0);
 	const char *s = draw(f);
 	/* Only the status line names it now. */
-	assert_int_equal(line_of(s, "Send the signed quote back"), 29);
+	assert_int_equal(events_line_of(s, "Send the signed quote back"), 29);
 	assert_null(strstr(s, "3 days overdue"));
 	assert_null(strstr(s, "Overdue ("));
 	assert_non_null(strstr(s, "3 open · 0 overdue · 1 this week · 2 later"));
@@ -395,7 +354,7 @@ static void test_done_and_undo(void **state)
 	assert_int_equal(tui_followups_reload(f), 0);
 	assert_true(done_at(x, x->this_week) > 0);
 	s = draw(f);
-	assert_int_equal(line_of(s, "Call about the renewal"), 29);
+	assert_int_equal(events_line_of(s, "Call about the renewal"), 29);
 	assert_null(strstr(s, "This week ("));
 
 	/* u opens the last one again, selected. */
@@ -404,9 +363,9 @@ static void test_done_and_undo(void **state)
 	assert_int_equal(done_at(x, x->this_week), 0);
 	s = draw(f);
 	char l[512];
-	int row = line_of(s, "Call about the renewal");
+	int row = events_line_of(s, "Call about the renewal");
 	assert_true(row > 0);
-	line_at(s, row, l, sizeof l);
+	events_line_at(s, row, l, sizeof l);
 	assert_non_null(strstr(l, "Thu 26 Nov"));
 	assert_int_equal(ev_char(f, 'u'), TUI_REDRAW);
 	assert_non_null(strstr(draw(f), "nothing to undo"));
@@ -452,7 +411,7 @@ static void test_reload_keeps_selection(void **state)
 	assert_int_equal(tui_followups_reload(f), 0);
 	const char *s = draw(f);
 	assert_non_null(strstr(s, "5 open · 2 overdue"));
-	assert_true(line_of(s, "Return the samples") < line_of(s, "Send the signed quote"));
+	assert_true(events_line_of(s, "Return the samples") < events_line_of(s, "Send the signed quote"));
 	assert_int_equal(ev_char(f, '\n'), TUI_CLOSE);
 	assert_int_equal(tui_followups_jump(f), x->m_resale);
 	tui_followups_free(f);
@@ -486,13 +445,13 @@ static void test_fits_80x24(void **state)
 	struct tui_followups *f = open_screen(x);
 	const char *s = draw_hw(f, 24, 80);
 	char l[512];
-	int row = line_of(s, "Send the signed quote");
+	int row = events_line_of(s, "Send the signed quote");
 	assert_true(row > 0);
-	line_at(s, row, l, sizeof l);
+	events_line_at(s, row, l, sizeof l);
 	assert_non_null(strstr(l, "3 days overdue"));
 	assert_non_null(strstr(l, "Jens Ørum"));
-	row = line_of(s, "Later item 00");
-	line_at(s, row, l, sizeof l);
+	row = events_line_of(s, "Later item 00");
+	events_line_at(s, row, l, sizeof l);
 	assert_non_null(strstr(l, "…"));
 	assert_non_null(strstr(s, "Esc back"));
 	assert_non_null(strstr(s, "34 open · 1 overdue · 1 this week · 32 later"));
@@ -500,12 +459,12 @@ static void test_fits_80x24(void **state)
 
 	assert_int_equal(ev_key(f, KEY_END), TUI_REDRAW);
 	s = draw_hw(f, 24, 80);
-	row = line_of(s, "Later item 29");
+	row = events_line_of(s, "Later item 29");
 	assert_int_equal(row, 22); /* the last list row, above the key line */
 	assert_null(strstr(s, "Send the signed quote"));
 	assert_int_equal(ev_key(f, KEY_HOME), TUI_REDRAW);
 	s = draw_hw(f, 24, 80);
-	assert_int_equal(line_of(s, "Overdue (1)"), 4);
+	assert_int_equal(events_line_of(s, "Overdue (1)"), 4);
 	tui_followups_free(f);
 }
 

@@ -22,6 +22,7 @@
 #include "db/sellers.h"
 #include "tui/canvas.h"
 #include "tui/form.h"
+#include "tests/unit/events.h"
 #include "tests/unit/fixture.h"
 
 struct fx {
@@ -77,13 +78,13 @@ static struct core_meeting tmpl(const struct fx *x, int64_t day, int minute)
 
 static int ev_char(struct tui_form *f, wint_t ch)
 {
-	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	struct tui_event ev = events_char(ch);
 	return tui_form_event(f, &ev);
 }
 
 static int ev_key(struct tui_form *f, int key)
 {
-	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	struct tui_event ev = events_key(key);
 	return tui_form_event(f, &ev);
 }
 
@@ -96,17 +97,9 @@ static int ev_click(struct tui_form *f, int y, int x)
 /* Types UTF-8 one character at a time, as ncurses delivers it. */
 static void ev_text(struct tui_form *f, const char *s)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = strlen(s);
-	while (n > 0) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, s, n, &st);
-		assert_true(used > 0 && used <= n);
-		assert_int_equal(ev_char(f, (wint_t)wc), TUI_REDRAW);
-		s += used;
-		n -= used;
-	}
+	wint_t ch;
+	while (events_next_char(&s, &ch))
+		assert_int_equal(ev_char(f, ch), TUI_REDRAW);
 }
 
 static void ev_repeat(struct tui_form *f, int key, int times)
@@ -122,13 +115,7 @@ static char *draw_into(const struct tui_form *f, struct tui_canvas *c)
 	static char buf[65536];
 	tui_canvas_clear(c);
 	tui_form_draw(f, c);
-	FILE *fp = tmpfile();
-	assert_non_null(fp);
-	assert_int_equal(tui_canvas_dump(c, fp), 0);
-	rewind(fp);
-	size_t n = fread(buf, 1, sizeof buf - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
+	events_canvas_text(c, buf, sizeof buf);
 	return buf;
 }
 
@@ -162,12 +149,9 @@ static const char *line_with(const char *text, const char *needle)
 /* Row number of the first line holding needle. */
 static int row_of(const char *text, const char *needle)
 {
-	const char *hit = strstr(text, needle);
-	if (hit == NULL)
+	int row = events_line_of(text, needle);
+	if (row < 0)
 		fail_msg("no line with [%s]", needle);
-	int row = 0;
-	for (const char *p = text; p < hit; p++)
-		row += *p == '\n';
 	return row;
 }
 

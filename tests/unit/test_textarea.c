@@ -17,16 +17,17 @@
 
 #include "tui/canvas.h"
 #include "tui/textarea.h"
+#include "tests/unit/events.h"
 
 static int ch_ev(struct tui_textarea *t, wint_t ch)
 {
-	struct tui_event ev = { .kind = TUI_EV_CHAR, .ch = ch };
+	struct tui_event ev = events_char(ch);
 	return tui_textarea_event(t, &ev);
 }
 
 static int key_ev(struct tui_textarea *t, int key)
 {
-	struct tui_event ev = { .kind = TUI_EV_KEY, .key = key };
+	struct tui_event ev = events_key(key);
 	return tui_textarea_event(t, &ev);
 }
 
@@ -39,17 +40,9 @@ static void keys(struct tui_textarea *t, int key, int n)
 /* Types UTF-8 text one character at a time, as ncurses delivers it. */
 static void type_text(struct tui_textarea *t, const char *utf8)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = strlen(utf8);
-	while (n > 0) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, utf8, n, &st);
-		assert_true(used > 0 && used <= n);
-		ch_ev(t, (wint_t)wc);
-		utf8 += used;
-		n -= used;
-	}
+	wint_t ch;
+	while (events_next_char(&utf8, &ch))
+		ch_ev(t, ch);
 }
 
 static const char *text_of(const struct tui_textarea *t)
@@ -63,16 +56,7 @@ static const char *text_of(const struct tui_textarea *t)
 static const char *dump(const struct tui_canvas *c)
 {
 	static char out[8192];
-	char *mem = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&mem, &n);
-	assert_non_null(fp);
-	assert_int_equal(tui_canvas_dump(c, fp), 0);
-	assert_int_equal(fclose(fp), 0);
-	assert_true(n < sizeof out);
-	memcpy(out, mem, n + 1);
-	free(mem);
-	return out;
+	return events_canvas_text(c, out, sizeof out);
 }
 
 /* Draws t alone into a fresh canvas of its size, focused. */
@@ -577,13 +561,6 @@ static void test_draw(void **state)
 	tui_canvas_free(&c);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* A 20,000-character paste with newlines, æøå and CJK, one event each
  * and a draw after each, as the main loop does. */
 static void test_paste(void **state)
@@ -595,34 +572,27 @@ static void test_paste(void **state)
 	assert_int_equal(tui_canvas_init(&c, 12, 60, 0), 0);
 	struct tui_textarea t;
 	assert_int_equal(tui_textarea_init(&t, 65537, 12, 60, TUI_TEXTAREA_NEWLINE), 0);
-	double t0 = now_s();
+	double t0 = events_now_s();
 	for (size_t i = 0; i < 20000; i++) {
 		assert_int_equal(ch_ev(&t, (wint_t)pattern[i % plen]),
 		                 TUI_TEXTAREA_EDITED);
 		tui_textarea_draw(&t, &c, 0, 0, 1);
 	}
-	double took = now_s() - t0;
+	double took = events_now_s() - t0;
 	assert_int_equal(t.len, 20000);
 	assert_int_equal(t.cursor, 20000);
-	size_t bytes = 0;
-	for (size_t i = 0; i < 20000; i++) {
-		wchar_t wc = pattern[i % plen];
-		bytes += wc < 0x80 ? 1 : wc < 0x800 ? 2 : 3;
-	}
+	size_t bytes = events_utf8_bytes(pattern, plen, 20000);
 	assert_int_equal(t.bytes, bytes);
 	char *all = tui_textarea_dup(&t);
 	assert_non_null(all);
 	assert_int_equal(strlen(all), bytes);
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	const char *p = all;
 	for (size_t i = 0; i < 20000; i++) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, p, 4, &st);
-		assert_true(used > 0 && used <= 4);
+		wint_t wc;
+		assert_true(events_next_char(&p, &wc));
 		assert_int_equal(wc, pattern[i % plen]);
-		p += used;
 	}
+	assert_int_equal(*p, '\0');
 	free(all);
 	/* The cursor is on the last row, after the text. */
 	assert_int_equal(c.cursor_y, 11);
@@ -642,12 +612,12 @@ static double type_time(struct tui_textarea *t, struct tui_canvas *c, size_t n)
 	double best = 1e9;
 	for (int rep = 0; rep < 3; rep++) {
 		size_t len = t->len;
-		double t0 = now_s();
+		double t0 = events_now_s();
 		for (size_t i = 0; i < n; i++) {
 			ch_ev(t, (wint_t)words[i % (sizeof words / sizeof *words - 1)]);
 			tui_textarea_draw(t, c, 0, 0, 1);
 		}
-		double took = now_s() - t0;
+		double took = events_now_s() - t0;
 		if (took < best)
 			best = took;
 		while (t->len > len)

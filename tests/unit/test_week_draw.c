@@ -20,20 +20,11 @@
 #include "core/tally.h"
 #include "tui/canvas.h"
 #include "tui/week_draw.h"
+#include "tests/unit/golden.h"
 
 /* ---- the fixed week: 2026-W48, Monday 23 November ---- */
 
-struct plan {
-	int day, minute;       /* 0 = Monday */
-	const char *account;
-	enum core_battlefield bf;
-	const char *type;
-	enum core_form form;
-	enum core_dim dim;
-	enum core_mstatus status;
-};
-
-static const struct plan week48[] = {
+static const struct golden_plan week48[] = {
 	{ 0, 8 * 60 + 30, "Brødrene Hansen A/S", CORE_BF_RESALE, "negotiation",
 	  CORE_FORM_PHYSICAL, CORE_DIM_DEVELOPMENT, CORE_MS_PLANNED },
 	{ 0, 11 * 60, "Vestfjord AS", CORE_BF_NEW, "first_meeting",
@@ -68,29 +59,6 @@ struct fixture {
 	struct tui_week_model model;
 };
 
-static int64_t monday48(void)
-{
-	return core_days_from_date((struct core_date){ 2026, 11, 23 });
-}
-
-static void meeting_fill(struct core_meeting *m, const struct plan *p, int64_t id)
-{
-	memset(m, 0, sizeof *m);
-	m->id = id;
-	m->seller_id = 1;
-	m->account_id = id;
-	core_utf8_copy(m->account, sizeof m->account, p->account);
-	m->starts_at = core_local_to_epoch(monday48() + p->day, p->minute);
-	m->duration_min = 60;
-	m->battlefield = p->bf;
-	snprintf(m->type, sizeof m->type, "%s", p->type);
-	m->form = p->form;
-	m->dim = p->dim;
-	m->complexity = CORE_CX_MEDIUM;
-	m->sale = CORE_SALE_SOLUTION;
-	m->status = p->status;
-}
-
 static void fixture_tally(struct fixture *f)
 {
 	struct core_targets targets = { { 2, 1, 2 } };
@@ -105,10 +73,10 @@ static void fixture_init(struct fixture *f)
 	memset(f, 0, sizeof *f);
 	assert_int_equal(core_matrix_default(&f->matrix, &err), CORE_OK);
 	for (size_t i = 0; i < N_WEEK48; i++)
-		meeting_fill(&f->meetings[i], &week48[i], (int64_t)i + 1);
+		golden_meeting_fill(&f->meetings[i], &week48[i], (int64_t)i + 1);
 	f->n = N_WEEK48;
 	f->model.week = (struct core_isoweek){ 2026, 48 };
-	f->model.today = monday48() + 2;
+	f->model.today = golden_monday48() + 2;
 	snprintf(f->model.seller, sizeof f->model.seller, "Mette Sørensen");
 	f->model.meetings = f->meetings;
 	f->model.n_meetings = f->n;
@@ -119,144 +87,16 @@ static void fixture_init(struct fixture *f)
 	fixture_tally(f);
 }
 
-/* ---- drawing and comparing ---- */
-
-static char *draw(const struct tui_week_model *m, int h, int w, int ascii,
-                  struct tui_canvas *keep)
-{
-	struct tui_canvas c;
-	assert_int_equal(tui_canvas_init(&c, h, w, ascii), 0);
-	tui_week_draw(&c, m);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(tui_canvas_dump(&c, f), 0);
-	assert_int_equal(fclose(f), 0);
-	if (keep != NULL)
-		*keep = c;
-	else
-		tui_canvas_free(&c);
-	return buf;
-}
-
-static char *file_read(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, out);
-	fclose(f);
-	fclose(out);
-	return buf;
-}
-
-/* Prints the lines that differ, "-" the golden and "+" what was drawn. */
-static void print_diff(const char *want, const char *got)
-{
-	int line = 1, shown = 0;
-	while ((*want != '\0' || *got != '\0') && shown < 12) {
-		size_t lw = strcspn(want, "\n"), lg = strcspn(got, "\n");
-		if (lw != lg || memcmp(want, got, lw) != 0) {
-			fprintf(stderr, "@@ line %d\n-%.*s\n+%.*s\n", line, (int)lw, want,
-			        (int)lg, got);
-			shown++;
-		}
-		want += lw + (want[lw] == '\n');
-		got += lg + (got[lg] == '\n');
-		line++;
-	}
-}
-
-static void assert_golden(const char *got, const char *name)
-{
-	char path[256];
-	snprintf(path, sizeof path, "tests/golden/%s", name);
-	const char *update = getenv("PIPEBENCH_UPDATE_GOLDEN");
-	if (update != NULL && strcmp(update, "1") == 0) {
-		FILE *f = fopen(path, "wb");
-		assert_non_null(f);
-		fputs(got, f);
-		assert_int_equal(fclose(f), 0);
-		fprintf(stderr, "updated %s\n", path);
-		return;
-	}
-	char *want = file_read(path);
-	if (want == NULL)
-		fail_msg("cannot read %s (run from the repository root; "
-		         "PIPEBENCH_UPDATE_GOLDEN=1 writes it)", path);
-	if (strcmp(want, got) != 0) {
-		fprintf(stderr, "%s differs from the drawing:\n", path);
-		print_diff(want, got);
-		free(want);
-		fail_msg("golden mismatch: %s", name);
-	}
-	free(want);
-}
-
-/* The number of the line of the dump that contains needle (which may
- * begin with "\n" to match at a line's start), copied into buf. */
-static int find_line(const char *dump, const char *needle, char *buf, size_t n)
-{
-	const char *p = strstr(dump, needle);
-	if (p == NULL)
-		return -1;
-	if (*p == '\n') /* a needle anchored at a line's start */
-		p++;
-	int y = 0;
-	for (const char *q = dump; q < p; q++)
-		if (*q == '\n')
-			y++;
-	const char *start = p;
-	while (start > dump && start[-1] != '\n')
-		start--;
-	size_t len = strcspn(start, "\n");
-	snprintf(buf, n, "%.*s", (int)len, start);
-	return y;
-}
-
-/* Columns of a UTF-8 line, for the width checks. */
-static int line_columns(const char *s, size_t len)
-{
-	char tmp[1024];
-	snprintf(tmp, sizeof tmp, "%.*s", (int)len, s);
-	return tui_text_width(tmp);
-}
-
-static void assert_fits(const char *dump, int h, int w)
-{
-	int lines = 0;
-	for (const char *p = dump; *p != '\0';) {
-		size_t len = strcspn(p, "\n");
-		assert_true(line_columns(p, len) <= w);
-		p += len + (p[len] == '\n');
-		lines++;
-	}
-	assert_int_equal(lines, h);
-}
-
-static int cell_role(const struct tui_canvas *c, int y, int x)
-{
-	return c->cells[(size_t)y * (size_t)c->w + (size_t)x].role;
-}
-
-/* ---- goldens ---- */
+/* ---- goldens (drawn and compared by golden.h) ---- */
 
 static void test_golden_100x30(void **state)
 {
 	(void)state;
 	struct fixture f;
 	fixture_init(&f);
-	char *got = draw(&f.model, 30, 100, 0, NULL);
-	assert_golden(got, "week_100x30.txt");
-	assert_fits(got, 30, 100);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
+	golden_assert(got, "week_100x30.txt");
+	golden_assert_fits(got, 30, 100);
 	free(got);
 }
 
@@ -265,9 +105,9 @@ static void test_golden_80x24(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f);
-	char *got = draw(&f.model, 24, 80, 0, NULL);
-	assert_golden(got, "week_80x24.txt");
-	assert_fits(got, 24, 80);
+	char *got = golden_week_draw(&f.model, 24, 80, 0, NULL);
+	golden_assert(got, "week_80x24.txt");
+	golden_assert_fits(got, 24, 80);
 	free(got);
 }
 
@@ -276,8 +116,8 @@ static void test_golden_ascii(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f);
-	char *got = draw(&f.model, 30, 100, 1, NULL);
-	assert_golden(got, "week_ascii_100x30.txt");
+	char *got = golden_week_draw(&f.model, 30, 100, 1, NULL);
+	golden_assert(got, "week_ascii_100x30.txt");
 	for (const unsigned char *p = (const unsigned char *)got; *p; p++)
 		assert_true(*p < 0x80);
 	free(got);
@@ -294,10 +134,10 @@ static void test_golden_empty(void **state)
 	f.model.overdue = 0;
 	f.model.warnings = 0;
 	fixture_tally(&f);
-	char *got = draw(&f.model, 30, 100, 0, NULL);
-	assert_golden(got, "week_empty_100x30.txt");
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
+	golden_assert(got, "week_empty_100x30.txt");
 	char line[512];
-	assert_true(find_line(got, "no meetings this week", line, sizeof line) > 0);
+	assert_true(golden_find_line(got, "no meetings this week", line, sizeof line) > 0);
 	/* Nothing to flag: the title's right side is only the help key. */
 	assert_null(strstr(got, "overdue"));
 	assert_null(strstr(got, "warning"));
@@ -313,9 +153,9 @@ static void test_golden_weekend(void **state)
 	f.model.show_weekend = 1;
 	f.model.selected = -1;
 	f.model.message = "Saved: Lærdal AS, Thu 26 Nov 10:00";
-	char *got = draw(&f.model, 30, 100, 0, NULL);
-	assert_golden(got, "week_weekend_100x30.txt");
-	assert_fits(got, 30, 100);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
+	golden_assert(got, "week_weekend_100x30.txt");
+	golden_assert_fits(got, 30, 100);
 	free(got);
 }
 
@@ -326,9 +166,9 @@ static void test_title(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f);
-	char *got = draw(&f.model, 30, 100, 0, NULL);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
 	char line[512];
-	assert_int_equal(find_line(got, "week 48", line, sizeof line), 0);
+	assert_int_equal(golden_find_line(got, "week 48", line, sizeof line), 0);
 	assert_non_null(strstr(line, "23–27 Nov 2026"));
 	assert_non_null(strstr(line, "Mette Sørensen"));
 	assert_non_null(strstr(line, "2 overdue"));
@@ -348,12 +188,12 @@ static void test_panel_numbers(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f);
-	char *got = draw(&f.model, 30, 100, 0, NULL);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
 	char line[512];
 	/* Re-sale: Brødrene and Saturday's Åsgårdstrand planned (the panel
 	 * counts the whole week, shown or not), Ørsted held (hybrid: 1
 	 * visit), Bjørnstad cancelled; target 2. */
-	assert_true(find_line(got, "Re-sale", line, sizeof line) > 20);
+	assert_true(golden_find_line(got, "Re-sale", line, sizeof line) > 20);
 	char label[32], danish[32], visits[16], slash[8], of[8];
 	int target, planned, held;
 	assert_int_equal(sscanf(line, "%31s %31s %d %d %d %15s %7s %7s", label,
@@ -367,18 +207,18 @@ static void test_panel_numbers(void **state)
 	assert_string_equal(of, "2");
 	assert_non_null(strstr(line, "█████░░░░░"));
 	/* Totals: the 12 meetings but the cancelled one. */
-	assert_true(find_line(got, " total", line, sizeof line) > 20);
+	assert_true(golden_find_line(got, " total", line, sizeof line) > 20);
 	assert_int_equal(sscanf(line, "%31s %d %d %d", label, &target, &planned, &held), 4);
 	assert_int_equal(target, 5);
 	assert_int_equal(planned, 11);
 	assert_int_equal(held, 3);
 	/* The forms line counts the not-cancelled meetings by form. */
-	assert_true(find_line(got, "forms", line, sizeof line) > 20);
+	assert_true(golden_find_line(got, "forms", line, sizeof line) > 20);
 	assert_non_null(strstr(line, "▣ 5"));
 	assert_non_null(strstr(line, "◐ 2"));
 	assert_non_null(strstr(line, "◯ 3"));
 	assert_non_null(strstr(line, "☎ 1"));
-	assert_true(find_line(got, "4D", line, sizeof line) > 20);
+	assert_true(golden_find_line(got, "4D", line, sizeof line) > 20);
 	assert_non_null(strstr(line, "Delivery"));
 	free(got);
 }
@@ -389,41 +229,41 @@ static void test_meetings_and_hits(void **state)
 	struct fixture f;
 	fixture_init(&f);
 	struct tui_canvas c;
-	char *got = draw(&f.model, 30, 100, 0, &c);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	char line[512];
 
-	int y = find_line(got, "08:30 Brødrene", line, sizeof line);
+	int y = golden_find_line(got, "08:30 Brødrene", line, sizeof line);
 	assert_true(y > 1);
 	/* The hit for meeting 0 covers both its lines, and it is painted as
 	 * selected. */
 	const char *p = strstr(line, "08:30");
-	int x = line_columns(line, (size_t)(p - line));
+	int x = golden_columns(line, (size_t)(p - line));
 	assert_int_equal(tui_canvas_hit_at(&c, y, x), 0);
 	assert_int_equal(tui_canvas_hit_at(&c, y + 1, x + 3), 0);
-	assert_int_equal(cell_role(&c, y, x), TUI_ROLE_SELECTED);
-	assert_int_equal(cell_role(&c, y + 1, x + 5), TUI_ROLE_SELECTED);
+	assert_int_equal(golden_cell_role(&c, y, x), TUI_ROLE_SELECTED);
+	assert_int_equal(golden_cell_role(&c, y + 1, x + 5), TUI_ROLE_SELECTED);
 	/* Its second line: the type's brief, the form glyph, the letter. */
 	char below[512];
 	const char *nl = strchr(strstr(got, line), '\n');
 	snprintf(below, sizeof below, "%.*s", (int)strcspn(nl + 1, "\n"), nl + 1);
 	assert_non_null(strstr(below, "│ negotiation   ▣ R│"));
 	/* A held meeting is ticked, a cancelled one marked and dimmed. */
-	int yh = find_line(got, "14:00 ✓ Næstved", line, sizeof line);
+	int yh = golden_find_line(got, "14:00 ✓ Næstved", line, sizeof line);
 	assert_true(yh > y);
-	int yc = find_line(got, "13:30 x Bjørnstad", line, sizeof line);
+	int yc = golden_find_line(got, "13:30 x Bjørnstad", line, sizeof line);
 	assert_true(yc > 1);
-	x = line_columns(line, (size_t)(strstr(line, "13:30") - line));
-	assert_int_equal(cell_role(&c, yc, x), TUI_ROLE_CANCELLED);
+	x = golden_columns(line, (size_t)(strstr(line, "13:30") - line));
+	assert_int_equal(golden_cell_role(&c, yc, x), TUI_ROLE_CANCELLED);
 	assert_int_equal(tui_canvas_hit_at(&c, yc, x), 6);
 	/* Time of day down the side: 09:00 sits below 08:30, 11:00 lower. */
-	int y9 = find_line(got, "09:00 ✓ Ørsted", line, sizeof line);
-	int y11 = find_line(got, "11:00 Vestfjord", line, sizeof line);
+	int y9 = golden_find_line(got, "09:00 ✓ Ørsted", line, sizeof line);
+	int y11 = golden_find_line(got, "11:00 Vestfjord", line, sizeof line);
 	assert_true(y9 > y);
 	assert_true(y11 > y9);
 	/* The gutter's hours line up with the meetings at the full hour. */
-	assert_int_equal(find_line(got, "\n 09 ", line, sizeof line), y9);
-	assert_int_equal(find_line(got, "\n 11 ", line, sizeof line), y11);
-	assert_int_equal(find_line(got, "\n 08 ", line, sizeof line), y - 1);
+	assert_int_equal(golden_find_line(got, "\n 09 ", line, sizeof line), y9);
+	assert_int_equal(golden_find_line(got, "\n 11 ", line, sizeof line), y11);
+	assert_int_equal(golden_find_line(got, "\n 08 ", line, sizeof line), y - 1);
 	/* Double width: the CJK name is cut on a character boundary. */
 	assert_non_null(strstr(got, "15:00 東京商事 K.…"));
 	/* One hit per visible meeting (Saturday's is hidden). */
@@ -440,22 +280,22 @@ static void test_status_line(void **state)
 	f.model.message = "database is busy";
 	f.model.message_is_error = 1;
 	struct tui_canvas c;
-	char *got = draw(&f.model, 30, 100, 0, &c);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	char line[512];
-	assert_int_equal(find_line(got, "database is busy", line, sizeof line), 29);
-	assert_int_equal(cell_role(&c, 29, 1), TUI_ROLE_ERROR);
+	assert_int_equal(golden_find_line(got, "database is busy", line, sizeof line), 29);
+	assert_int_equal(golden_cell_role(&c, 29, 1), TUI_ROLE_ERROR);
 	tui_canvas_free(&c);
 	free(got);
 
 	f.model.message = NULL;
 	f.model.keys_line = "a add  [ ] week";
-	got = draw(&f.model, 30, 100, 0, &c);
-	assert_int_equal(find_line(got, "a add  [ ] week", line, sizeof line), 29);
-	assert_int_equal(cell_role(&c, 29, 1), TUI_ROLE_KEY);
-	assert_int_equal(cell_role(&c, 29, 3), TUI_ROLE_STATUS);
-	assert_int_equal(cell_role(&c, 29, 8), TUI_ROLE_KEY);   /* "[ ]" */
-	assert_int_equal(cell_role(&c, 29, 10), TUI_ROLE_KEY);
-	assert_int_equal(cell_role(&c, 29, 12), TUI_ROLE_STATUS);
+	got = golden_week_draw(&f.model, 30, 100, 0, &c);
+	assert_int_equal(golden_find_line(got, "a add  [ ] week", line, sizeof line), 29);
+	assert_int_equal(golden_cell_role(&c, 29, 1), TUI_ROLE_KEY);
+	assert_int_equal(golden_cell_role(&c, 29, 3), TUI_ROLE_STATUS);
+	assert_int_equal(golden_cell_role(&c, 29, 8), TUI_ROLE_KEY);   /* "[ ]" */
+	assert_int_equal(golden_cell_role(&c, 29, 10), TUI_ROLE_KEY);
+	assert_int_equal(golden_cell_role(&c, 29, 12), TUI_ROLE_STATUS);
 	tui_canvas_free(&c);
 	free(got);
 }
@@ -469,28 +309,28 @@ static void test_overflow(void **state)
 	fixture_init(&f);
 	f.n = 0;
 	for (int i = 0; i < 20; i++) {
-		struct plan p = { 1, 7 * 60 + i * 30, "Kunde æøå", CORE_BF_NEW,
+		struct golden_plan p = { 1, 7 * 60 + i * 30, "Kunde æøå", CORE_BF_NEW,
 		                  "follow_up", CORE_FORM_PHONE, CORE_DIM_DELIVERY,
 		                  CORE_MS_PLANNED };
 		char name[32];
 		snprintf(name, sizeof name, "Kunde %02d", i);
 		p.account = name;
-		meeting_fill(&f.meetings[f.n++], &p, i + 1);
+		golden_meeting_fill(&f.meetings[f.n++], &p, i + 1);
 	}
 	f.model.n_meetings = f.n;
 	f.model.selected = 17;
 	fixture_tally(&f);
 	struct tui_canvas c;
-	char *got = draw(&f.model, 24, 80, 0, &c);
+	char *got = golden_week_draw(&f.model, 24, 80, 0, &c);
 	char line[512];
 	/* 15 rows inside the box at 80x24: seven meetings and the line. */
-	assert_true(find_line(got, "+13 more", line, sizeof line) > 0);
+	assert_true(golden_find_line(got, "+13 more", line, sizeof line) > 0);
 	assert_non_null(strstr(got, "Kunde 17"));
 	assert_null(strstr(got, "Kunde 18"));
 	assert_non_null(strstr(got, "Kunde 11"));
 	assert_null(strstr(got, "Kunde 10"));
 	assert_int_equal(c.n_hits, 7);
-	assert_fits(got, 24, 80);
+	golden_assert_fits(got, 24, 80);
 	tui_canvas_free(&c);
 	free(got);
 }
@@ -504,7 +344,7 @@ static void test_time_layout_fallback(void **state)
 	struct fixture f;
 	fixture_init(&f);
 	f.n = 0;
-	static const struct plan two[] = {
+	static const struct golden_plan two[] = {
 		{ 0, 8 * 60, "Aarhus Stål", CORE_BF_RESALE, "negotiation",
 		  CORE_FORM_PHYSICAL, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
 		{ 0, 8 * 60 + 30, "Bergen Bølge", CORE_BF_NEW, "booking",
@@ -513,28 +353,28 @@ static void test_time_layout_fallback(void **state)
 		  CORE_FORM_VIRTUAL, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
 	};
 	for (size_t i = 0; i < 3; i++)
-		meeting_fill(&f.meetings[f.n++], &two[i], (int64_t)i + 1);
+		golden_meeting_fill(&f.meetings[f.n++], &two[i], (int64_t)i + 1);
 	f.model.n_meetings = f.n;
 	f.model.selected = -1;
 	fixture_tally(&f);
 	char line[512];
 
-	char *got = draw(&f.model, 30, 100, 0, NULL);
-	assert_int_equal(find_line(got, "08:00 Aarhus", line, sizeof line), 2);
-	assert_int_equal(find_line(got, "08:30 Bergen", line, sizeof line), 4);
-	assert_int_equal(find_line(got, "15:00 Cæsar", line, sizeof line), 2);
-	assert_int_equal(find_line(got, "\n 08 ", line, sizeof line), -1);
-	assert_fits(got, 30, 100);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
+	assert_int_equal(golden_find_line(got, "08:00 Aarhus", line, sizeof line), 2);
+	assert_int_equal(golden_find_line(got, "08:30 Bergen", line, sizeof line), 4);
+	assert_int_equal(golden_find_line(got, "15:00 Cæsar", line, sizeof line), 2);
+	assert_int_equal(golden_find_line(got, "\n 08 ", line, sizeof line), -1);
+	golden_assert_fits(got, 30, 100);
 	free(got);
 
 	/* 40 rows: 31 inside the box, three an hour from 08 to 18. */
-	got = draw(&f.model, 40, 100, 0, NULL);
-	assert_int_equal(find_line(got, "\n 08 ", line, sizeof line), 2);
-	assert_int_equal(find_line(got, "08:00 Aarhus", line, sizeof line), 2);
-	assert_int_equal(find_line(got, "08:30 Bergen", line, sizeof line), 4);
-	assert_int_equal(find_line(got, "\n 15 ", line, sizeof line), 2 + 7 * 3);
-	assert_int_equal(find_line(got, "15:00 Cæsar", line, sizeof line), 2 + 7 * 3);
-	assert_fits(got, 40, 100);
+	got = golden_week_draw(&f.model, 40, 100, 0, NULL);
+	assert_int_equal(golden_find_line(got, "\n 08 ", line, sizeof line), 2);
+	assert_int_equal(golden_find_line(got, "08:00 Aarhus", line, sizeof line), 2);
+	assert_int_equal(golden_find_line(got, "08:30 Bergen", line, sizeof line), 4);
+	assert_int_equal(golden_find_line(got, "\n 15 ", line, sizeof line), 2 + 7 * 3);
+	assert_int_equal(golden_find_line(got, "15:00 Cæsar", line, sizeof line), 2 + 7 * 3);
+	golden_assert_fits(got, 40, 100);
 	free(got);
 }
 
@@ -545,10 +385,10 @@ static int heading_role(const struct tui_canvas *c, const char *dump,
                         const char *heading)
 {
 	char line[512];
-	int y = find_line(dump, heading, line, sizeof line);
+	int y = golden_find_line(dump, heading, line, sizeof line);
 	assert_int_equal(y, 1);
-	int x = line_columns(line, (size_t)(strstr(line, heading) - line));
-	return cell_role(c, y, x);
+	int x = golden_columns(line, (size_t)(strstr(line, heading) - line));
+	return golden_cell_role(c, y, x);
 }
 
 static void test_cursor_day(void **state)
@@ -558,17 +398,17 @@ static void test_cursor_day(void **state)
 	fixture_init(&f);
 	struct tui_canvas c;
 	f.model.selected = -1;
-	char *got = draw(&f.model, 30, 100, 0, &c);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_DAY);
 	assert_int_equal(heading_role(&c, got, "Wed 25"), TUI_ROLE_TODAY);
 	for (int y = 0; y < c.h; y++)
 		for (int x = 0; x < c.w; x++)
-			assert_int_not_equal(cell_role(&c, y, x), TUI_ROLE_SELECTED);
+			assert_int_not_equal(golden_cell_role(&c, y, x), TUI_ROLE_SELECTED);
 	tui_canvas_free(&c);
 	free(got);
 
 	f.model.cursor_day = 2;
-	got = draw(&f.model, 30, 100, 0, &c);
+	got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_SELECTED);
 	assert_int_equal(heading_role(&c, got, "Mon 23"), TUI_ROLE_DAY);
 	assert_int_equal(heading_role(&c, got, "Wed 25"), TUI_ROLE_TODAY);
@@ -577,7 +417,7 @@ static void test_cursor_day(void **state)
 
 	f.model.cursor_day = 3;
 	f.model.selected = 5; /* Hvidø ApS, Wednesday */
-	got = draw(&f.model, 30, 100, 0, &c);
+	got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	assert_int_equal(heading_role(&c, got, "Wed 25 · today"), TUI_ROLE_SELECTED);
 	assert_int_equal(heading_role(&c, got, "Tue 24"), TUI_ROLE_DAY);
 	tui_canvas_free(&c);
@@ -587,9 +427,9 @@ static void test_cursor_day(void **state)
 	f.model.selected = -1;
 	for (int day = 6; day <= 9; day += 3) {
 		f.model.cursor_day = day;
-		got = draw(&f.model, 30, 100, 0, &c);
+		got = golden_week_draw(&f.model, 30, 100, 0, &c);
 		for (int x = 0; x < c.w; x++)
-			assert_int_not_equal(cell_role(&c, 1, x), TUI_ROLE_SELECTED);
+			assert_int_not_equal(golden_cell_role(&c, 1, x), TUI_ROLE_SELECTED);
 		tui_canvas_free(&c);
 		free(got);
 	}
@@ -606,10 +446,10 @@ static void test_sizes(void **state)
 		f.model.show_weekend = weekend;
 		for (int h = 0; h <= 40; h += 1)
 			for (int w = 0; w <= 130; w += (w < 90 ? 7 : 1)) {
-				char *a = draw(&f.model, h, w, weekend, NULL);
+				char *a = golden_week_draw(&f.model, h, w, weekend, NULL);
 				if (h > 0 && w > 0)
-					assert_fits(a, h, w);
-				char *b = draw(&f.model, h, w, weekend, NULL);
+					golden_assert_fits(a, h, w);
+				char *b = golden_week_draw(&f.model, h, w, weekend, NULL);
 				assert_string_equal(a, b);
 				free(a);
 				free(b);
@@ -631,9 +471,9 @@ static void test_untrusted_values(void **state)
 	f.meetings[1].starts_at = INT64_C(-62000000000);
 	f.model.selected = 999;
 	f.model.matrix = NULL;
-	char *got = draw(&f.model, 30, 100, 0, NULL);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
 	assert_non_null(strstr(got, "no_such_ty"));
-	assert_fits(got, 30, 100);
+	golden_assert_fits(got, 30, 100);
 	free(got);
 }
 

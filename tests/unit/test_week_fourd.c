@@ -22,20 +22,11 @@
 #include "core/tally.h"
 #include "tui/canvas.h"
 #include "tui/week_draw.h"
-
-struct plan {
-	int day, minute;       /* 0 = Monday */
-	const char *account;
-	enum core_battlefield bf;
-	const char *type;
-	enum core_form form;
-	enum core_dim dim;
-	enum core_mstatus status;
-};
+#include "tests/unit/golden.h"
 
 /* 2026-W48: eight meetings, five of them Delivery (62.5 %, shown 63 %),
  * three of those virtual. */
-static const struct plan week[] = {
+static const struct golden_plan week[] = {
 	{ 0, 8 * 60 + 30, "Brødrene Hansen A/S", CORE_BF_RESALE, "follow_up",
 	  CORE_FORM_VIRTUAL, CORE_DIM_DELIVERY, CORE_MS_PLANNED },
 	{ 0, 11 * 60, "Vestfjord AS", CORE_BF_NEW, "first_meeting",
@@ -62,29 +53,6 @@ struct fixture {
 	struct tui_week_model model;
 };
 
-static int64_t monday48(void)
-{
-	return core_days_from_date((struct core_date){ 2026, 11, 23 });
-}
-
-static void meeting_fill(struct core_meeting *m, const struct plan *p, int64_t id)
-{
-	memset(m, 0, sizeof *m);
-	m->id = id;
-	m->seller_id = 1;
-	m->account_id = id;
-	core_utf8_copy(m->account, sizeof m->account, p->account);
-	m->starts_at = core_local_to_epoch(monday48() + p->day, p->minute);
-	m->duration_min = 60;
-	m->battlefield = p->bf;
-	snprintf(m->type, sizeof m->type, "%s", p->type);
-	m->form = p->form;
-	m->dim = p->dim;
-	m->complexity = CORE_CX_MEDIUM;
-	m->sale = CORE_SALE_SOLUTION;
-	m->status = p->status;
-}
-
 /* What tui/app.c and `week --print` do: tally, check, count the warning. */
 static void fixture_check(struct fixture *f, int threshold)
 {
@@ -100,94 +68,15 @@ static void fixture_init(struct fixture *f, int threshold)
 	memset(f, 0, sizeof *f);
 	assert_int_equal(core_matrix_default(&f->matrix, &err), CORE_OK);
 	for (size_t i = 0; i < N_WEEK; i++)
-		meeting_fill(&f->meetings[i], &week[i], (int64_t)i + 1);
+		golden_meeting_fill(&f->meetings[i], &week[i], (int64_t)i + 1);
 	f->n = N_WEEK;
 	f->model.week = (struct core_isoweek){ 2026, 48 };
-	f->model.today = monday48() + 2;
+	f->model.today = golden_monday48() + 2;
 	snprintf(f->model.seller, sizeof f->model.seller, "Mette Sørensen");
 	f->model.meetings = f->meetings;
 	f->model.matrix = &f->matrix;
 	f->model.selected = -1;
 	fixture_check(f, threshold);
-}
-
-static char *draw(const struct tui_week_model *m, int h, int w, int ascii,
-                  struct tui_canvas *keep)
-{
-	struct tui_canvas c;
-	assert_int_equal(tui_canvas_init(&c, h, w, ascii), 0);
-	tui_week_draw(&c, m);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(tui_canvas_dump(&c, f), 0);
-	assert_int_equal(fclose(f), 0);
-	if (keep != NULL)
-		*keep = c;
-	else
-		tui_canvas_free(&c);
-	return buf;
-}
-
-static char *file_read(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, out);
-	fclose(f);
-	fclose(out);
-	return buf;
-}
-
-static void assert_golden(const char *got, const char *name)
-{
-	char path[256];
-	snprintf(path, sizeof path, "tests/golden/%s", name);
-	const char *update = getenv("PIPEBENCH_UPDATE_GOLDEN");
-	if (update != NULL && strcmp(update, "1") == 0) {
-		FILE *f = fopen(path, "wb");
-		assert_non_null(f);
-		fputs(got, f);
-		assert_int_equal(fclose(f), 0);
-		fprintf(stderr, "updated %s\n", path);
-		return;
-	}
-	char *want = file_read(path);
-	if (want == NULL)
-		fail_msg("cannot read %s (run from the repository root; "
-		         "PIPEBENCH_UPDATE_GOLDEN=1 writes it)", path);
-	int same = strcmp(want, got) == 0;
-	if (!same)
-		fprintf(stderr, "%s differs from the drawing; drawn:\n%s", path, got);
-	free(want);
-	if (!same)
-		fail_msg("golden mismatch: %s", name);
-}
-
-/* The line of the dump holding needle, copied into buf; its number, or -1. */
-static int find_line(const char *dump, const char *needle, char *buf, size_t n)
-{
-	const char *p = strstr(dump, needle);
-	if (p == NULL)
-		return -1;
-	int y = 0;
-	for (const char *q = dump; q < p; q++)
-		if (*q == '\n')
-			y++;
-	const char *start = p;
-	while (start > dump && start[-1] != '\n')
-		start--;
-	snprintf(buf, n, "%.*s", (int)strcspn(start, "\n"), start);
-	return y;
 }
 
 /* The column where needle starts in line (UTF-8 aware). */
@@ -200,25 +89,6 @@ static int column_of(const char *line, const char *needle)
 	return tui_text_width(head);
 }
 
-static void assert_fits(const char *dump, int h, int w)
-{
-	int lines = 0;
-	for (const char *p = dump; *p != '\0';) {
-		size_t len = strcspn(p, "\n");
-		char tmp[1024];
-		snprintf(tmp, sizeof tmp, "%.*s", (int)len, p);
-		assert_true(tui_text_width(tmp) <= w);
-		p += len + (p[len] == '\n');
-		lines++;
-	}
-	assert_int_equal(lines, h);
-}
-
-static int cell_role(const struct tui_canvas *c, int y, int x)
-{
-	return c->cells[(size_t)y * (size_t)c->w + (size_t)x].role;
-}
-
 static void test_golden_100x30(void **state)
 {
 	(void)state;
@@ -226,28 +96,28 @@ static void test_golden_100x30(void **state)
 	fixture_init(&f, 50);
 	assert_true(f.model.fourd.warn);
 	struct tui_canvas c;
-	char *got = draw(&f.model, 30, 100, 0, &c);
-	assert_golden(got, "week_fourd_100x30.txt");
-	assert_fits(got, 30, 100);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, &c);
+	golden_assert(got, "week_fourd_100x30.txt");
+	golden_assert_fits(got, 30, 100);
 
 	char line[1024];
 	/* The title counts it. */
-	assert_int_equal(find_line(got, "1 warning", line, sizeof line), 0);
+	assert_int_equal(golden_find_line(got, "1 warning", line, sizeof line), 0);
 	/* The panel says it whole, on the panel's last line, in the warning
 	 * colour from the mark to the end. */
 	const char *text = "⚠ Delivery 63 % > 50 %, 3/5 virtual";
-	int y = find_line(got, text, line, sizeof line);
+	int y = golden_find_line(got, text, line, sizeof line);
 	assert_int_equal(y, 28);
 	assert_non_null(strstr(line, " total "));
 	int x = column_of(line, text);
 	for (int i = 0; i < tui_text_width(text); i++)
-		assert_int_equal(cell_role(&c, y, x + i), TUI_ROLE_WARNING);
+		assert_int_equal(golden_cell_role(&c, y, x + i), TUI_ROLE_WARNING);
 	/* The Delivery share in the 4D mix is in the warning colour too, the
 	 * others are not. */
-	int y4 = find_line(got, "4D  Delivery  63 %", line, sizeof line);
+	int y4 = golden_find_line(got, "4D  Delivery  63 %", line, sizeof line);
 	assert_true(y4 > 20);
-	assert_int_equal(cell_role(&c, y4, column_of(line, "Delivery")), TUI_ROLE_WARNING);
-	assert_int_equal(cell_role(&c, y4, column_of(line, "Development")),
+	assert_int_equal(golden_cell_role(&c, y4, column_of(line, "Delivery")), TUI_ROLE_WARNING);
+	assert_int_equal(golden_cell_role(&c, y4, column_of(line, "Development")),
 	                 TUI_ROLE_NORMAL);
 	tui_canvas_free(&c);
 	free(got);
@@ -259,7 +129,7 @@ static void test_threshold_shown(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f, 60);
-	char *got = draw(&f.model, 30, 100, 0, NULL);
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
 	assert_non_null(strstr(got, "⚠ Delivery 63 % > 60 %, 3/5 virtual"));
 	free(got);
 
@@ -267,13 +137,13 @@ static void test_threshold_shown(void **state)
 	assert_false(f.model.fourd.warn);
 	assert_int_equal(f.model.warnings, 0);
 	struct tui_canvas c;
-	got = draw(&f.model, 30, 100, 0, &c);
+	got = golden_week_draw(&f.model, 30, 100, 0, &c);
 	assert_null(strstr(got, "⚠"));
 	assert_null(strstr(got, "warning"));
 	char line[1024];
-	int y4 = find_line(got, "4D  Delivery  63 %", line, sizeof line);
+	int y4 = golden_find_line(got, "4D  Delivery  63 %", line, sizeof line);
 	assert_true(y4 > 20);
-	assert_int_equal(cell_role(&c, y4, column_of(line, "Delivery")), TUI_ROLE_NORMAL);
+	assert_int_equal(golden_cell_role(&c, y4, column_of(line, "Delivery")), TUI_ROLE_NORMAL);
 	tui_canvas_free(&c);
 
 	/* No check at all (a model that never ran one) draws the same: the
@@ -281,7 +151,7 @@ static void test_threshold_shown(void **state)
 	struct fixture g;
 	fixture_init(&g, 63);
 	memset(&g.model.fourd, 0, sizeof g.model.fourd);
-	char *unchecked = draw(&g.model, 30, 100, 0, NULL);
+	char *unchecked = golden_week_draw(&g.model, 30, 100, 0, NULL);
 	assert_string_equal(unchecked, got);
 	free(unchecked);
 	free(got);
@@ -293,13 +163,13 @@ static void test_80x24(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f, 50);
-	char *got = draw(&f.model, 24, 80, 0, NULL);
-	assert_fits(got, 24, 80);
+	char *got = golden_week_draw(&f.model, 24, 80, 0, NULL);
+	golden_assert_fits(got, 24, 80);
 	char line[1024];
-	int y = find_line(got, "⚠ Del > 50 %, 3/5 virt.", line, sizeof line);
+	int y = golden_find_line(got, "⚠ Del > 50 %, 3/5 virt.", line, sizeof line);
 	assert_int_equal(y, 22);
 	/* The share itself is right above, in the 4D mix. */
-	assert_true(find_line(got, "4D Del 63 %", line, sizeof line) > 16);
+	assert_true(golden_find_line(got, "4D Del 63 %", line, sizeof line) > 16);
 	assert_non_null(strstr(got, "1 warning"));
 	free(got);
 }
@@ -310,7 +180,7 @@ static void test_ascii(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f, 50);
-	char *got = draw(&f.model, 30, 100, 1, NULL);
+	char *got = golden_week_draw(&f.model, 30, 100, 1, NULL);
 	assert_non_null(strstr(got, "! Delivery 63 % > 50 %, 3/5 virtual"));
 	for (const unsigned char *p = (const unsigned char *)got; *p; p++)
 		assert_true(*p < 0x80);
@@ -324,9 +194,9 @@ static void test_with_cancelled(void **state)
 	(void)state;
 	struct fixture f;
 	fixture_init(&f, 50);
-	struct plan p = { 4, 14 * 60, "Bjørnstad AS", CORE_BF_RESALE, "follow_up",
+	struct golden_plan p = { 4, 14 * 60, "Bjørnstad AS", CORE_BF_RESALE, "follow_up",
 	                  CORE_FORM_VIRTUAL, CORE_DIM_DELIVERY, CORE_MS_CANCELLED };
-	meeting_fill(&f.meetings[f.n], &p, (int64_t)f.n + 1);
+	golden_meeting_fill(&f.meetings[f.n], &p, (int64_t)f.n + 1);
 	f.n++;
 	fixture_check(&f, 50);
 	/* The cancelled meeting changes no share. */
@@ -334,15 +204,15 @@ static void test_with_cancelled(void **state)
 	assert_int_equal(f.model.fourd.delivery_virtual, 3);
 
 	char line[1024];
-	char *got = draw(&f.model, 30, 100, 0, NULL);
-	assert_fits(got, 30, 100);
-	assert_int_equal(find_line(got, "⚠ Delivery 63 % > 50 %, 3/5 virtual", line,
+	char *got = golden_week_draw(&f.model, 30, 100, 0, NULL);
+	golden_assert_fits(got, 30, 100);
+	assert_int_equal(golden_find_line(got, "⚠ Delivery 63 % > 50 %, 3/5 virtual", line,
 	                           sizeof line), 28);
 	assert_null(strstr(got, "cancelled"));
 	free(got);
 
-	got = draw(&f.model, 30, 120, 0, NULL);
-	assert_int_equal(find_line(got, "⚠ Delivery 63 % > 50 % (3 of 5 virtual)  "
+	got = golden_week_draw(&f.model, 30, 120, 0, NULL);
+	assert_int_equal(golden_find_line(got, "⚠ Delivery 63 % > 50 % (3 of 5 virtual)  "
 	                           "1 cancelled", line, sizeof line), 28);
 	free(got);
 }
