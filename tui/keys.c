@@ -122,7 +122,7 @@ enum tui_action tui_keys_lookup(const struct tui_event *ev)
 	}
 	if (code == 0)
 		return TUI_ACT_NONE;
-	/* Eighteen rows of four keys: a scan is cheaper than any index. */
+	/* A couple of dozen rows of four keys: a scan is cheaper than any index. */
 	for (int i = 0; i < TUI_ACT_COUNT; i++)
 		for (int k = 0; k < TUI_ACTION_KEYS && keys_table[i].keys[k].code; k++)
 			if (keys_table[i].keys[k].is_code == is_code &&
