@@ -21,6 +21,7 @@
 #include "db/contacts.h"
 #include "db/sellers.h"
 #include "tui/account.h"
+#include "tui/field.h"
 #include "tui/keys.h"
 
 #define AC_ESC 27
@@ -30,6 +31,10 @@
  * few-known warning or a blank) and below it (the status line). */
 #define AC_TOP 5
 #define AC_BOTTOM 1
+/* The form for a new contact: two rows above the status line. */
+#define AC_FORM_ROWS 2
+
+enum ac_field { AC_F_NAME, AC_F_ROLE, AC_F_LEVEL, AC_F_EMAIL, AC_F_COUNT };
 
 struct tui_account {
 	struct db *db;                     /* the owner's */
@@ -45,6 +50,9 @@ struct tui_account {
 	struct core_coverage cover;
 	struct core_meeting_list meetings;
 	struct core_action_list actions;
+	int form_open;                     /* c: a new contact is being typed */
+	int form_focus;                    /* enum ac_field */
+	struct tui_field form[AC_F_COUNT];
 	long top;                          /* the first body line shown */
 	int rows;                          /* body rows at the last draw */
 	char message[320];
@@ -79,7 +87,14 @@ struct tui_account *tui_account_open(struct db *db, int64_t seller_id,
 	s->today = today;
 	s->ascii = ascii;
 	s->rows = 1;
-	if (tui_account_reload(s) != 0) {
+	static const size_t size[AC_F_COUNT] = {
+		CORE_NAME_MAX, CORE_CONTACT_ROLE_MAX, CORE_CONTACT_LEVEL_MAX,
+		CORE_CONTACT_EMAIL_MAX,
+	};
+	int bad = 0;
+	for (int i = 0; i < AC_F_COUNT; i++)
+		bad |= tui_field_init(&s->form[i], size[i], 16);
+	if (bad || tui_account_reload(s) != 0) {
 		tui_account_free(s);
 		return NULL;
 	}
@@ -93,6 +108,9 @@ void tui_account_free(struct tui_account *s)
 	free(s->contacts);
 	core_meeting_list_free(&s->meetings);
 	core_action_list_free(&s->actions);
+	for (int i = 0; i < AC_F_COUNT; i++)
+		if (s->form[i].buf != NULL)
+			tui_field_free(&s->form[i]);
 	free(s);
 }
 
@@ -168,12 +186,88 @@ static void ac_scroll(struct tui_account *s, long delta)
 		s->top = 0;
 }
 
+/* A role the vocabulary knows reads as its label, any other as typed. */
+static void ac_role_text(const char *role, char *buf, size_t n)
+{
+	enum core_role r;
+	if (core_role_parse(role, &r) == 0)
+		snprintf(buf, n, "%s", core_role_label(r));
+	else
+		snprintf(buf, n, "own role \"%s\"", role);
+}
+
+/* Stores the contact the form holds; the form stays open, with what was
+ * typed, when it is refused. */
+static void ac_form_save(struct tui_account *s)
+{
+	struct core_error e = { CORE_OK, "" };
+	struct core_contact k;
+	memset(&k, 0, sizeof k);
+	k.account_id = s->account_id;
+	tui_field_get(&s->form[AC_F_NAME], k.name, sizeof k.name);
+	tui_field_get(&s->form[AC_F_ROLE], k.role, sizeof k.role);
+	tui_field_get(&s->form[AC_F_LEVEL], k.level, sizeof k.level);
+	tui_field_get(&s->form[AC_F_EMAIL], k.email, sizeof k.email);
+	if (db_contact_insert(s->db, &k, &e) != CORE_OK) {
+		s->form_focus = AC_F_NAME;
+		ac_say(s, 1, "not added: %s", e.msg);
+		return;
+	}
+	s->form_open = 0;
+	if (tui_account_reload(s) != 0) {
+		ac_say(s, 1, "added, but out of memory reloading the account");
+		return;
+	}
+	if (s->message_error)
+		return; /* the reload said what failed */
+	char role[CORE_CONTACT_ROLE_MAX + 16];
+	ac_role_text(k.role, role, sizeof role);
+	if (k.role[0] != '\0')
+		ac_say(s, 0, "added %s, %s", k.name, role);
+	else
+		ac_say(s, 0, "added %s", k.name);
+}
+
+static int ac_ev_form(struct tui_account *s, const struct tui_event *ev)
+{
+	if (ev->kind == TUI_EV_CHAR && ev->ch == AC_ESC) {
+		s->form_open = 0;
+		return TUI_REDRAW;
+	}
+	if ((ev->kind == TUI_EV_CHAR && ev->ch == '\t') ||
+	    (ev->kind == TUI_EV_KEY && (ev->key == KEY_DOWN))) {
+		s->form_focus = (s->form_focus + 1) % AC_F_COUNT;
+		return TUI_REDRAW;
+	}
+	if (ev->kind == TUI_EV_KEY && (ev->key == KEY_BTAB || ev->key == KEY_UP)) {
+		s->form_focus = (s->form_focus + AC_F_COUNT - 1) % AC_F_COUNT;
+		return TUI_REDRAW;
+	}
+	if ((ev->kind == TUI_EV_CHAR && (ev->ch == '\n' || ev->ch == '\r')) ||
+	    (ev->kind == TUI_EV_KEY && ev->key == KEY_ENTER)) {
+		ac_form_save(s);
+		return TUI_REDRAW;
+	}
+	tui_field_event(&s->form[s->form_focus], ev);
+	return TUI_REDRAW;
+}
+
+static void ac_form_open(struct tui_account *s)
+{
+	for (int i = 0; i < AC_F_COUNT; i++)
+		tui_field_set(&s->form[i], "");
+	s->form_focus = AC_F_NAME;
+	s->form_open = 1;
+}
+
 int tui_account_event(struct tui_account *s, const struct tui_event *ev)
 {
 	if (ev->kind == TUI_EV_TICK || ev->kind == TUI_EV_MOUSE)
 		return TUI_NONE;
 	s->message[0] = '\0';
 	s->message_error = 0;
+	if (s->form_open)
+		return ac_ev_form(s, ev);
 	long page = s->rows > 1 ? s->rows - 1 : 1;
 	if (ev->kind == TUI_EV_KEY) {
 		switch (ev->key) {
@@ -192,6 +286,7 @@ int tui_account_event(struct tui_account *s, const struct tui_event *ev)
 		case 'g': ac_scroll(s, -ac_body_lines(s)); return TUI_REDRAW;
 		case 'G': ac_scroll(s, ac_body_lines(s)); return TUI_REDRAW;
 		case AC_ESC: case 'q': case 'A': return TUI_CLOSE;
+		case 'c': ac_form_open(s); return TUI_REDRAW;
 		default: break;
 		}
 	}
@@ -441,6 +536,39 @@ static void ac_draw_coverage(const struct tui_account *s, struct tui_canvas *c, 
 	tui_canvas_text(c, y + 1, 3, w - 2, role, text + skip);
 }
 
+/* Two rows: name and role, then level and email; the role says right of
+ * its field whether the vocabulary knows it, as it is typed. */
+static void ac_draw_form(struct tui_account *s, struct tui_canvas *c, int y)
+{
+	static const char *const label[AC_F_COUNT] = { "Name", "Role", "Level", "Email" };
+	int w = c->w;
+	/* Left fields get what the right ones (18) and the role's match (16)
+	 * leave: 28 columns on 80. */
+	int fb = 18, fa = w - 52;
+	if (fa > 34)
+		fa = 34;
+	if (fa < 4)
+		fa = 4;
+	int xb = 8 + fa + 1;
+	tui_canvas_fill(c, y, 0, AC_FORM_ROWS, w, L' ', TUI_ROLE_NORMAL);
+	for (int i = 0; i < AC_F_COUNT; i++) {
+		int fy = y + i / 2;
+		int x = i % 2 == 0 ? 1 : xb;
+		int fw = i % 2 == 0 ? fa : fb;
+		tui_canvas_text(c, fy, x, -1, s->form_focus == i ? TUI_ROLE_KEY : TUI_ROLE_DIM,
+		                label[i]);
+		tui_field_set_width(&s->form[i], fw);
+		tui_field_draw(&s->form[i], c, fy, x + 7, fw, s->form_focus == i);
+	}
+	char role[CORE_CONTACT_ROLE_MAX], said[CORE_CONTACT_ROLE_MAX + 16];
+	tui_field_get(&s->form[AC_F_ROLE], role, sizeof role);
+	int x = xb + 7 + fb + 1;
+	if (role[0] != '\0' && x < w - 4) {
+		ac_role_text(role, said, sizeof said);
+		tui_canvas_text(c, y, x, w - x - 1, TUI_ROLE_DIM, said);
+	}
+}
+
 void tui_account_draw(struct tui_account *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
@@ -464,7 +592,7 @@ void tui_account_draw(struct tui_account *s, struct tui_canvas *c)
 	tui_canvas_text(c, 1, x, w - 1 - x, TUI_ROLE_NORMAL, dist);
 	ac_draw_coverage(s, c, 2);
 
-	s->rows = c->h - AC_TOP - AC_BOTTOM;
+	s->rows = c->h - AC_TOP - AC_BOTTOM - (s->form_open ? AC_FORM_ROWS : 0);
 	if (s->rows < 1)
 		s->rows = 1;
 	/* A reload or a resize may have shortened the body under the scroll. */
@@ -477,6 +605,8 @@ void tui_account_draw(struct tui_account *s, struct tui_canvas *c)
 	ac_draw_actions(s, &b);
 
 	int y = c->h - 1;
+	if (s->form_open)
+		ac_draw_form(s, c, y - AC_FORM_ROWS);
 	tui_canvas_fill(c, y, 0, 1, w, L' ', TUI_ROLE_STATUS);
 	if (s->message[0] != '\0') {
 		tui_canvas_text(c, y, 1, w - 2, s->message_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS,
@@ -484,10 +614,17 @@ void tui_account_draw(struct tui_account *s, struct tui_canvas *c)
 		return;
 	}
 	x = 1;
+	if (s->form_open) {
+		tui_canvas_text(c, y, x, w - 2, TUI_ROLE_STATUS,
+		                "New contact: Tab next field  Enter add  Esc cancel");
+		return;
+	}
 	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_KEY, s->ascii ? "k/j" : "↑↓");
 	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_STATUS, " scroll  ");
 	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_KEY, "Esc");
-	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_STATUS, " back");
+	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_STATUS, " back  ");
+	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_KEY, "c");
+	x += tui_canvas_text(c, y, x, -1, TUI_ROLE_STATUS, " add contact");
 	if (ac_body_lines(s) > s->rows)
 		tui_canvas_printf(c, y, x + 2, w - x - 3, TUI_ROLE_DIM, "lines %ld–%ld of %ld",
 		                  s->top + 1,

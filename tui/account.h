@@ -7,7 +7,11 @@
  * screen (tui/followups.h) it takes events, hands back enum tui_repaint
  * flags and draws into a canvas, so tests drive it without a terminal.
  *
- * Keys: ↑↓ (k/j) scroll, PgUp/PgDn and Home/End jump; Esc, q or A close. */
+ * Keys: ↑↓ (k/j) scroll, PgUp/PgDn and Home/End jump; Esc, q or A close.
+ * c adds a contact in a form of two rows above the status line: name,
+ * role (a role of the vocabulary, core/buying.h, or the team's own
+ * words), level and email; Tab / Shift-Tab move, Enter stores it (and the
+ * contacts and coverage reload), Esc cancels. */
 
 #include <stdint.h>
 

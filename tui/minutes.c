@@ -26,7 +26,9 @@
 
 #define MIN_ESC 27
 #define MIN_CTRL(c) ((c) & 0x1f)
-#define MIN_LIST CORE_MIN_COUNT   /* the focus index of the action list */
+/* Focus indexes after the texts: the participants row, the action list. */
+#define MIN_PART CORE_MIN_COUNT
+#define MIN_LIST (CORE_MIN_COUNT + 1)
 #define MIN_DUE_MAX 48
 #define MIN_DUE_W 14
 /* Rows the action list keeps however tall the screen: its heading and
@@ -44,8 +46,10 @@ struct tui_minutes {
 	struct core_action_list actions;
 	size_t sel;                    /* index into actions */
 	int actions_dirty;
-	struct core_contact *contacts; /* the account's, for the owner */
+	struct core_contact *contacts; /* the account's: owners, participants */
 	size_t n_contacts;
+	unsigned char *present;        /* per contact: a participant */
+	size_t part_sel, part_first;   /* the chosen one, the first shown */
 	int row_open;                  /* the row for a new or edited action */
 	int row_due;                   /* 1: its due field has the keys */
 	long row_edit;                 /* the action it edits, -1: a new one */
@@ -99,6 +103,7 @@ void tui_minutes_free(struct tui_minutes *s)
 		tui_field_free(&s->row_date);
 	core_action_list_free(&s->actions);
 	free(s->contacts);
+	free(s->present);
 	free(s);
 }
 
@@ -118,8 +123,23 @@ static enum core_status min_load(struct tui_minutes *s, struct core_error *err)
 	st = db_action_list_meeting(s->db, s->meeting.id, &s->actions, err);
 	if (st != CORE_OK)
 		return st;
-	return db_contact_list(s->db, s->meeting.account_id, &s->contacts,
-	                       &s->n_contacts, err);
+	st = db_contact_list(s->db, s->meeting.account_id, &s->contacts,
+	                     &s->n_contacts, err);
+	if (st != CORE_OK || s->n_contacts == 0)
+		return st;
+	s->present = calloc(s->n_contacts, 1);
+	if (s->present == NULL)
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	struct core_contact *in = NULL;
+	size_t n_in = 0;
+	st = db_participant_list(s->db, s->meeting.id, &in, &n_in, err);
+	/* A buying centre is a handful of people: the nested loop is cheap. */
+	for (size_t i = 0; st == CORE_OK && i < n_in; i++)
+		for (size_t k = 0; k < s->n_contacts; k++)
+			if (s->contacts[k].id == in[i].id)
+				s->present[k] = 1;
+	free(in);
+	return st;
 }
 
 enum core_status tui_minutes_open(struct db *db, const struct core_meeting *m,
@@ -421,6 +441,57 @@ static int min_ev_list(struct tui_minutes *s, const struct tui_event *ev)
 	return TUI_REDRAW;
 }
 
+/* ---- the participants ---- */
+
+/* Written at once, each toggle its own transaction like the checklist's
+ * ticks: who was in the meeting is not lost when the minutes are not
+ * saved. */
+static void min_part_toggle(struct tui_minutes *s)
+{
+	struct core_error e = { CORE_OK, "" };
+	const struct core_contact *k = &s->contacts[s->part_sel];
+	int was = s->present[s->part_sel];
+	enum core_status st = was ? db_participant_remove(s->db, s->meeting.id, k->id, &e)
+	                          : db_participant_add(s->db, s->meeting.id, k->id, &e);
+	/* Gone already (another window removed it): what was wanted holds. */
+	if (st != CORE_OK && !(was && st == CORE_ERR_NOTFOUND)) {
+		min_say(s, 1, "not changed: %s", e.msg);
+		return;
+	}
+	s->present[s->part_sel] = !was;
+	min_say(s, 0, "%s %s in the meeting", k->name, was ? "was not" : "was");
+}
+
+static int min_ev_part(struct tui_minutes *s, const struct tui_event *ev)
+{
+	if (min_is_key(ev, KEY_UP)) {
+		s->focus = MIN_PART - 1;
+		return TUI_REDRAW;
+	}
+	if (min_is_key(ev, KEY_DOWN)) {
+		s->focus = MIN_LIST;
+		return TUI_REDRAW;
+	}
+	if (s->n_contacts == 0)
+		return TUI_NONE;
+	if (min_is_key(ev, KEY_LEFT) || min_is_char(ev, 'h')) {
+		if (s->part_sel > 0)
+			s->part_sel--;
+	} else if (min_is_key(ev, KEY_RIGHT) || min_is_char(ev, 'l')) {
+		if (s->part_sel + 1 < s->n_contacts)
+			s->part_sel++;
+	} else if (min_is_key(ev, KEY_HOME)) {
+		s->part_sel = 0;
+	} else if (min_is_key(ev, KEY_END)) {
+		s->part_sel = s->n_contacts - 1;
+	} else if (min_is_char(ev, ' ') || min_is_enter(ev)) {
+		min_part_toggle(s);
+	} else {
+		return TUI_NONE;
+	}
+	return TUI_REDRAW;
+}
+
 static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
 {
 	switch (tui_textarea_event(&s->text[s->focus], ev)) {
@@ -492,8 +563,10 @@ int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 		s->focus = (s->focus + MIN_LIST) % (MIN_LIST + 1);
 		return TUI_REDRAW;
 	}
-	if (s->focus < MIN_LIST)
+	if (s->focus < MIN_PART)
 		return min_ev_text(s, ev);
+	if (s->focus == MIN_PART)
+		return min_ev_part(s, ev);
 	return min_ev_list(s, ev);
 }
 
@@ -588,6 +661,61 @@ static void min_draw_list(struct tui_minutes *s, struct tui_canvas *c, int y, in
 		min_draw_row(s, c, y + 1 + (r < rows ? r : rows));
 }
 
+/* "[x] Mette Hansen, decision maker" into buf. */
+static void min_part_item(const struct tui_minutes *s, size_t i, char *buf, size_t n)
+{
+	const struct core_contact *k = &s->contacts[i];
+	enum core_role r;
+	const char *role = core_role_parse(k->role, &r) == 0 ? core_role_label(r) : k->role;
+	snprintf(buf, n, "[%c] %s%s%s", s->present[i] ? 'x' : ' ', k->name,
+	         role[0] != '\0' ? ", " : "", role);
+}
+
+/* One row: the label, then as many contacts as fit from part_first, which
+ * moves so that the chosen one is in view, and "+N" for those after. */
+static void min_draw_part(struct tui_minutes *s, struct tui_canvas *c, int y)
+{
+	int focused = s->focus == MIN_PART && !s->row_open;
+	int x0 = 1 + tui_canvas_text(c, y, 1, -1, focused ? TUI_ROLE_KEY : TUI_ROLE_DIM,
+	                             "Participants") + 2;
+	if (s->n_contacts == 0) {
+		tui_canvas_text(c, y, x0, c->w - x0 - 1, TUI_ROLE_DIM,
+		                "no contacts at the account: A, then c adds one");
+		return;
+	}
+	int room = c->w - x0 - 5; /* leaves " +NN" */
+	char item[CORE_NAME_MAX + CORE_CONTACT_ROLE_MAX + 8];
+	if (s->part_sel < s->part_first)
+		s->part_first = s->part_sel;
+	for (;;) {
+		int used = 0;
+		for (size_t i = s->part_first; i <= s->part_sel; i++) {
+			min_part_item(s, i, item, sizeof item);
+			used += tui_text_width(item) + 2;
+		}
+		if (used - 2 <= room || s->part_first == s->part_sel)
+			break;
+		s->part_first++;
+	}
+	int x = x0;
+	if (s->part_first > 0)
+		tui_canvas_text(c, y, x0 - 2, 1, TUI_ROLE_DIM, s->ascii ? "<" : "…");
+	size_t i = s->part_first;
+	for (; i < s->n_contacts; i++) {
+		min_part_item(s, i, item, sizeof item);
+		int iw = tui_text_width(item);
+		if (x + iw > x0 + room && i != s->part_first)
+			break;
+		int w = tui_canvas_text(c, y, x, x0 + room - x,
+		                        s->present[i] ? TUI_ROLE_GOOD : TUI_ROLE_NORMAL, item);
+		if (focused && i == s->part_sel)
+			tui_canvas_paint(c, y, x, 1, w, TUI_ROLE_SELECTED);
+		x += w + 2;
+	}
+	if (i < s->n_contacts)
+		tui_canvas_printf(c, y, c->w - 5, 4, TUI_ROLE_DIM, "+%zu", s->n_contacts - i);
+}
+
 static const char *min_keys_line(const struct tui_minutes *s)
 {
 	if (s->row_open)
@@ -597,6 +725,11 @@ static const char *min_keys_line(const struct tui_minutes *s)
 		                  "  + add  Ctrl-S/F2 save  Esc close"
 		                : "↑↓ move  Enter edit  Space done  o owner  x remove"
 		                  "  + add  Ctrl-S/F2 save  Esc close";
+	if (s->focus == MIN_PART)
+		return s->ascii ? "Left/Right choose  Space was there or not  Tab next"
+		                  "  Ctrl-S/F2 save  Esc close"
+		                : "←→ choose  Space was there or not  Tab next"
+		                  "  Ctrl-S/F2 save  Esc close";
 	return "Tab next field  Ctrl-N add action  Ctrl-S/F2 save  Esc close";
 }
 
@@ -604,8 +737,9 @@ void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
 	min_draw_header(s, c);
-	/* The texts share what the action list leaves, a label row each. */
-	int avail = c->h - 3;
+	/* The texts share what the participants row and the action list
+	 * leave, a label row each. */
+	int avail = c->h - 4;
 	int th = (avail - MIN_LIST_ROWS) / CORE_MIN_COUNT - 1;
 	if (th < 1)
 		th = 1;
@@ -625,6 +759,8 @@ void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 		tui_textarea_draw(t, c, y + 1, 1, focused);
 		y += th + 1;
 	}
+	min_draw_part(s, c, y);
+	y++;
 	min_draw_list(s, c, y, c->h - 1 - y);
 	int sy = c->h - 1;
 	tui_canvas_fill(c, sy, 0, 1, c->w, L' ', TUI_ROLE_STATUS);
@@ -633,6 +769,6 @@ void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 		                s->message_error ? TUI_ROLE_ERROR : TUI_ROLE_STATUS, s->message);
 	else
 		tui_canvas_text(c, sy, 1, c->w - 2, TUI_ROLE_STATUS, min_keys_line(s));
-	if (s->focus == MIN_LIST && !s->row_open)
+	if (s->focus >= MIN_PART && !s->row_open)
 		c->cursor_y = -1;
 }

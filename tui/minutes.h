@@ -8,9 +8,11 @@
  * and hands back enum tui_repaint flags, and draws into a canvas, so the
  * tests drive it with synthetic events.
  *
- * Keys: Tab / Shift-Tab move between the texts and the action list (so do
- * Up on a text's first line and Down on its last); Enter is a newline in
- * a text.  Ctrl-N (or + and a in the list) opens a row for a new action:
+ * Keys: Tab / Shift-Tab move between the texts, the participants row and
+ * the action list (so do Up on a text's first line and Down on its last);
+ * Enter is a newline in a text.  On the participants row (the account's
+ * contacts) ←→ choose and Space toggles one, written to the database at
+ * once, each toggle its own transaction.  Ctrl-N (or + and a in the list) opens a row for a new action:
  * its text, Tab, its due day ("2026-12-01", "+3d", "fri", "next week"),
  * Enter adds it and opens the next row, Esc closes the row.  In the list:
  * ↑↓ move, Enter edits, Space or d toggles done, o cycles the owner,

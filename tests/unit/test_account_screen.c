@@ -4,7 +4,8 @@
  * warning when few contacts are known), each contact's last meeting in any
  * form and in person counted from today, the latest ten meetings latest
  * first, the seller's open actions at the account only, scrolling, the
- * way back, and the fit on 24x80 and 30x100. */
+ * way back, the fit on 24x80 and 30x100, and a contact added with c
+ * (stored with its role key, a blank name refused, Esc cancelling). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/buying.h"
 #include "core/calendar.h"
@@ -482,6 +484,84 @@ static void test_reload(void **state)
 	tui_account_free(s);
 }
 
+static void ev_text(struct tui_account *s, const char *t)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = strlen(t);
+	while (n > 0) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, t, n, &st);
+		assert_true(used > 0 && used <= n);
+		assert_int_equal(ev_char(s, (wint_t)wc), TUI_REDRAW);
+		t += used;
+		n -= used;
+	}
+}
+
+static void test_add_contact(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	struct tui_account *s = open_screen(x, x->empty);
+	assert_non_null(strstr(draw_hw(s, 24, 80), "no contacts known"));
+	/* Esc cancels: nothing stored. */
+	assert_int_equal(ev_char(s, 'c'), TUI_REDRAW);
+	ev_text(s, "Nobody");
+	assert_int_equal(ev_char(s, 27), TUI_REDRAW);
+	/* A blank name is refused and the form stays. */
+	assert_int_equal(ev_char(s, 'c'), TUI_REDRAW);
+	assert_non_null(strstr(draw_hw(s, 24, 80), "Enter add  Esc cancel"));
+	assert_int_equal(ev_char(s, '\t'), TUI_REDRAW);
+	ev_text(s, "Procurement");
+	assert_int_equal(ev_char(s, '\n'), TUI_REDRAW);
+	char *d = draw_hw(s, 24, 80);
+	assert_non_null(strstr(d, "not added:"));
+	assert_non_null(strstr(d, "Name"));
+	/* The role is matched as it is typed. */
+	assert_non_null(strstr(d, "Procurement        procurement"));
+	/* The refusal put the keys back in the name. */
+	ev_text(s, "Åse Nørgaard");
+	ev_char(s, '\t');
+	ev_char(s, '\t');
+	ev_text(s, "Director");
+	ev_char(s, '\t');
+	ev_text(s, "ase@tomt.dk");
+	assert_int_equal(ev_char(s, '\n'), TUI_REDRAW);
+	d = draw_hw(s, 24, 80);
+	assert_non_null(strstr(d, "added Åse Nørgaard, procurement"));
+	assert_non_null(strstr(d, "Contacts (1)"));
+	assert_non_null(strstr(d, "met 0 of 1"));
+	assert_int_equal(count_lines(d), 24);
+	char line[512];
+	line_with(d, "Åse Nørgaard", line, sizeof line);
+	assert_non_null(strstr(line, "Åse Nørgaard         procurement      Director"
+	                             "    never         never"));
+	struct core_contact *k = NULL;
+	size_t n = 0;
+	fixture_check(db_contact_list(x->db, x->empty, &k, &n, &err), &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(k[0].name, "Åse Nørgaard");
+	assert_string_equal(k[0].role, "procurement");
+	assert_string_equal(k[0].level, "Director");
+	assert_string_equal(k[0].email, "ase@tomt.dk");
+	free(k);
+	/* A role of the team's own words is kept as typed. */
+	ev_char(s, 'c');
+	ev_text(s, "Per Lund");
+	ev_char(s, '\t');
+	ev_text(s, "Works council");
+	ev_char(s, '\n');
+	assert_non_null(strstr(draw_hw(s, 24, 80), "own role \"Works council\""));
+	fixture_check(db_contact_list(x->db, x->empty, &k, &n, &err), &err);
+	assert_int_equal(n, 2);
+	/* Danish order: Å sorts last. */
+	assert_string_equal(k[0].name, "Per Lund");
+	assert_string_equal(k[0].role, "Works council");
+	free(k);
+	tui_account_free(s);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -492,6 +572,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meetings_and_actions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scroll_fit_and_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reload, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_contact, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

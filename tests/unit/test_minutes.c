@@ -4,7 +4,9 @@
  * held, three actions added with the due days their texts mean, a bad due
  * date refused with its message and nothing saved, Esc asking before it
  * throws changes away (and closing at once without), done, owner and
- * removal in the list, and the fit on 80x24. */
+ * removal in the list, participants toggled and stored at once (and
+ * counted as met on the account screen once the meeting is held), and the
+ * fit on 80x24. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +27,7 @@
 #include "db/contacts.h"
 #include "db/meetings.h"
 #include "db/prep.h"
+#include "tui/account.h"
 #include "tui/canvas.h"
 #include "tui/minutes.h"
 #include "tests/unit/fixture.h"
@@ -336,6 +339,78 @@ static void test_fits_80x24(void **state)
 	assert_int_equal(lines, 24);
 }
 
+static size_t participants(struct fx *x, int64_t *first)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct core_contact *in = NULL;
+	size_t n = 0;
+	fixture_check(db_participant_list(x->db, x->m.id, &in, &n, &err), &err);
+	*first = n > 0 ? in[0].id : 0;
+	free(in);
+	return n;
+}
+
+static void test_participants(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	int64_t first;
+	/* Tab past the four texts reaches the row; Space writes at once. */
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(ev_char(x->s, '\t'), TUI_REDRAW);
+	assert_non_null(strstr(draw_hw(x->s, 24, 80), "Participants  [ ] Jens Ørum"));
+	assert_int_equal(ev_char(x->s, ' '), TUI_REDRAW);
+	assert_int_equal(participants(x, &first), 1);
+	assert_int_equal(first, x->jens);
+	assert_false(tui_minutes_dirty(x->s));
+	char *s = draw_hw(x->s, 24, 80);
+	assert_non_null(strstr(s, "[x] Jens Ørum"));
+	assert_non_null(strstr(s, "Jens Ørum was in the meeting"));
+	/* Space again takes him out, and once more back in. */
+	ev_char(x->s, ' ');
+	assert_int_equal(participants(x, &first), 0);
+	ev_char(x->s, ' ');
+	assert_int_equal(participants(x, &first), 1);
+	/* Up goes back to the notes, Down from the row to the actions. */
+	assert_int_equal(ev_key(x->s, KEY_DOWN), TUI_REDRAW);
+	assert_non_null(strstr(draw_hw(x->s, 24, 80), "o owner"));
+	assert_int_equal(ev_key(x->s, KEY_UP), TUI_REDRAW);
+	assert_non_null(strstr(draw_hw(x->s, 24, 80), "Space was there or not"));
+	/* Reopened, the tick is read back. */
+	struct tui_minutes *again = NULL;
+	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, &again, &err),
+	              &err);
+	assert_non_null(strstr(draw_hw(again, 24, 80), "[x] Jens Ørum"));
+	tui_minutes_free(again);
+	/* Not met until the meeting is held: the save holds it. */
+	struct tui_account *a = tui_account_open(x->db, x->m.seller_id, x->m.account_id,
+	                                         TODAY, NULL, 0);
+	assert_non_null(a);
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 24, 80, 0), 0);
+	tui_account_draw(a, &c);
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(tui_canvas_dump(&c, fp), 0);
+	rewind(fp);
+	char buf[8192];
+	buf[fread(buf, 1, sizeof buf - 1, fp)] = '\0';
+	assert_non_null(strstr(buf, "met 0 of 1"));
+	assert_int_equal(ev_char(x->s, CTRL('S')), TUI_RELOAD | TUI_REDRAW);
+	assert_int_equal(status_of(x), CORE_MS_HELD);
+	assert_int_equal(tui_account_reload(a), 0);
+	tui_account_draw(a, &c);
+	rewind(fp);
+	assert_int_equal(tui_canvas_dump(&c, fp), 0);
+	long end = ftell(fp);
+	rewind(fp);
+	buf[fread(buf, 1, (size_t)end < sizeof buf ? (size_t)end : sizeof buf - 1, fp)] = '\0';
+	assert_non_null(strstr(buf, "met 1 of 1 in 90 days (1 in person)"));
+	fclose(fp);
+	tui_canvas_free(&c);
+	tui_account_free(a);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -346,6 +421,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_escape_asks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escape_yes_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fits_80x24, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_participants, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
