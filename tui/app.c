@@ -81,6 +81,8 @@ static void app_reload(struct tui_app *a)
 		a->fatal = CORE_ERR_NOMEM;
 	if (a->account != NULL && tui_account_reload(a->account) != 0)
 		a->fatal = CORE_ERR_NOMEM;
+	if (a->export != NULL)
+		tui_export_reload(a->export);
 }
 
 /* ---- what the status line says ---- */
@@ -193,6 +195,8 @@ static void app_draw(struct tui_app *a)
 		app_draw_week(a);
 		if (a->mode == APP_FORM && a->form != NULL)
 			tui_form_draw(a->form, c);
+		else if (a->mode == APP_EXPORT && a->export != NULL)
+			tui_export_draw(a->export, c);
 	}
 	tui_term_blit(&a->term, c, a->force);
 	a->force = 0;
@@ -311,6 +315,24 @@ static int app_ev_prep(struct tui_app *a, const struct tui_event *ev)
 	return TUI_RELOAD;
 }
 
+/* The export dialog over the week; a pending export runs on a tick too
+ * (tui/export.h), so it is handed every event. */
+static int app_ev_export(struct tui_app *a, const struct tui_event *ev)
+{
+	int flags = tui_export_event(a->export, ev);
+	if (flags & TUI_QUIT) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	if (!(flags & TUI_CLOSE))
+		return flags;
+	tui_export_free(a->export);
+	a->export = NULL;
+	a->mode = APP_WEEK;
+	a->message[0] = '\0';
+	return TUI_REDRAW;
+}
+
 static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
 {
 	struct core_error e = { CORE_OK, "" };
@@ -359,6 +381,8 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 		}
 		if (a->mode == APP_FORM)
 			flags |= app_ev_form(a, ev) & ~TUI_REDRAW;
+		else if (a->mode == APP_EXPORT)
+			flags |= app_ev_export(a, ev);
 		return flags;
 	}
 	if (ev->kind == TUI_EV_KEY && ev->key == KEY_RESIZE) {
@@ -380,6 +404,7 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	case APP_ACCOUNT: return app_ev_account(a, ev);
 	case APP_MINUTES: return app_ev_minutes(a, ev);
 	case APP_PREP: return app_ev_prep(a, ev);
+	case APP_EXPORT: return app_ev_export(a, ev);
 	case APP_HELP:
 		a->mode = APP_WEEK;
 		return TUI_REDRAW;
@@ -506,6 +531,7 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	tui_account_free(a->account);
 	tui_minutes_free(a->minutes);
 	tui_prep_free(a->prep);
+	tui_export_free(a->export);
 	if (a->name.buf != NULL)
 		tui_field_free(&a->name);
 	tui_canvas_free(&a->canvas);

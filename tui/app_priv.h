@@ -24,6 +24,7 @@
 #include "tui/event.h"
 #include "tui/field.h"
 #include "tui/account.h"
+#include "tui/export.h"
 #include "tui/followups.h"
 #include "tui/form.h"
 #include "tui/minutes.h"
@@ -40,7 +41,8 @@ enum tui_app_mode {
 	APP_FOLLOWUPS,   /* f: the follow-ups screen over the week */
 	APP_ACCOUNT,     /* A: the selected meeting's account */
 	APP_MINUTES,     /* n: the selected meeting's minutes */
-	APP_PREP         /* p: the selected meeting's preparation */
+	APP_PREP,        /* p: the selected meeting's preparation */
+	APP_EXPORT       /* E: the export dialog over the week */
 };
 
 /* Allocated and freed by tui_app_run(), with everything it owns. */
@@ -66,6 +68,7 @@ struct tui_app {
 	struct tui_account *account;     /* APP_ACCOUNT's screen, or NULL */
 	struct tui_minutes *minutes;     /* APP_MINUTES's screen, or NULL */
 	struct tui_prep *prep;           /* APP_PREP's screen, or NULL */
+	struct tui_export *export;       /* APP_EXPORT's dialog, or NULL */
 	struct core_meeting_list draft; /* the week as it will be after a move */
 	int64_t move_id;
 	int64_t move_day;        /* days since epoch */

@@ -28,6 +28,8 @@ enum tui_action {
 	TUI_ACT_TODAY,
 	TUI_ACT_WEEKEND,
 	TUI_ACT_SELLER,
+	TUI_ACT_EXPORT,   /* after seller: the key line up to 100 columns ends
+	                     before it, so the week's hints stay as they were */
 	TUI_ACT_HELP,
 	TUI_ACT_REDRAW,
 	TUI_ACT_QUIT,

@@ -3,89 +3,34 @@
  * once, and Esc never leaves with something unsaved without asking.  The
  * save is two transactions, the actions first and then the minutes (which
  * marks the meeting held): db/ has no call that writes both, and if the
- * second fails the screen stays dirty, so a retry writes both again. */
+ * second fails the screen stays dirty, so a retry writes both again.
+ * The action list and the row that adds or edits one are
+ * tui/minutes_actions.c's. */
+#include "tui/minutes_priv.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Only for the KEY_* codes that struct tui_event carries. */
-#include <curses.h>
-
 #include "core/calendar.h"
-#include "core/due.h"
-#include "core/followup.h"
-#include "core/minutes.h"
 #include "core/utf8.h"
 #include "db/actions.h"
 #include "db/contacts.h"
 #include "db/prep.h"
-#include "tui/field.h"
-#include "tui/minutes.h"
-#include "tui/textarea.h"
 
-#define MIN_ESC 27
 #define MIN_CTRL(c) ((c) & 0x1f)
-/* Focus indexes after the texts: the participants row, the action list. */
-#define MIN_PART CORE_MIN_COUNT
-#define MIN_LIST (CORE_MIN_COUNT + 1)
-#define MIN_DUE_MAX 48
-#define MIN_DUE_W 14
 /* Rows the action list keeps however tall the screen: its heading and
  * six actions (or five and the row for a new one). */
 #define MIN_LIST_ROWS 7
 
-struct tui_minutes {
-	struct db *db;                 /* the owner's */
-	struct core_meeting meeting;
-	char type_label[64];
-	int64_t today;
-	int ascii;
-	struct tui_textarea text[CORE_MIN_COUNT];
-	int focus;                     /* a text, or MIN_LIST */
-	struct core_action_list actions;
-	size_t sel;                    /* index into actions */
-	int actions_dirty;
-	struct core_contact *contacts; /* the account's: owners, participants */
-	size_t n_contacts;
-	unsigned char *present;        /* per contact: a participant */
-	size_t part_sel, part_first;   /* the chosen one, the first shown */
-	int row_open;                  /* the row for a new or edited action */
-	int row_due;                   /* 1: its due field has the keys */
-	long row_edit;                 /* the action it edits, -1: a new one */
-	struct tui_field row_text, row_date;
-	int confirm;                   /* Esc asked "save changes?" */
-	int text_y[CORE_MIN_COUNT];    /* the layout of the last draw */
-	int list_y, list_top;
-	char message[320];
-	int message_error;
-};
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void min_say(struct tui_minutes *s, int is_error, const char *fmt, ...)
+void tui_minutes_say(struct tui_minutes *s, int is_error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(s->message, sizeof s->message, fmt, ap);
 	va_end(ap);
 	s->message_error = is_error;
-}
-
-static int min_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
-static int min_is_key(const struct tui_event *ev, int key)
-{
-	return ev->kind == TUI_EV_KEY && ev->key == key;
-}
-
-static int min_is_enter(const struct tui_event *ev)
-{
-	return min_is_char(ev, '\n') || min_is_char(ev, '\r') || min_is_key(ev, KEY_ENTER);
 }
 
 /* ---- life ---- */
@@ -185,108 +130,6 @@ int tui_minutes_dirty(const struct tui_minutes *s)
 	       (s->row_open && (s->row_text.len > 0 || s->row_date.len > 0));
 }
 
-/* ---- the row for an action ---- */
-
-static void min_row_open(struct tui_minutes *s, long edit)
-{
-	s->focus = MIN_LIST;
-	s->row_open = 1;
-	s->row_due = 0;
-	s->row_edit = edit;
-	tui_field_set(&s->row_text, "");
-	tui_field_set(&s->row_date, "");
-	if (edit >= 0) {
-		const struct core_action *a = &s->actions.items[edit];
-		char iso[16];
-		core_date_format(core_date_from_days(a->due), iso, sizeof iso);
-		tui_field_set(&s->row_text, a->text);
-		tui_field_set(&s->row_date, iso);
-	}
-}
-
-static int min_blank(const char *t)
-{
-	while (*t == ' ' || *t == '\t')
-		t++;
-	return *t == '\0';
-}
-
-/* Adds (or rewrites) the action the row holds.  Returns 0, -1 when the
- * row is refused (the message says why), -2 when out of memory. */
-static int min_row_commit(struct tui_minutes *s)
-{
-	struct core_error e = { CORE_OK, "" };
-	char text[CORE_ACTION_TEXT_MAX], due_text[MIN_DUE_MAX];
-	int64_t due;
-	tui_field_get(&s->row_text, text, sizeof text);
-	tui_field_get(&s->row_date, due_text, sizeof due_text);
-	if (min_blank(text)) {
-		s->row_due = 0;
-		min_say(s, 1, "type what is to be done first");
-		return -1;
-	}
-	if (min_blank(due_text)) {
-		s->row_due = 1;
-		min_say(s, 1, "type a due date: 2026-12-01, +3d, fri or next week");
-		return -1;
-	}
-	if (core_due_parse(due_text, s->today, &due, &e) != CORE_OK) {
-		s->row_due = 1;
-		min_say(s, 1, "%s", e.msg);
-		return -1;
-	}
-	struct core_action *a;
-	if (s->row_edit >= 0) {
-		a = &s->actions.items[s->row_edit];
-	} else {
-		struct core_action n;
-		memset(&n, 0, sizeof n);
-		n.meeting_id = s->meeting.id;
-		n.account_id = s->meeting.account_id;
-		n.seller_id = s->meeting.seller_id;
-		a = core_action_list_push(&s->actions, &n);
-		if (a == NULL)
-			return -2;
-	}
-	core_utf8_copy(a->text, sizeof a->text, text);
-	a->due = due;
-	s->sel = (size_t)(a - s->actions.items);
-	s->actions_dirty = 1;
-	char when[24];
-	core_due_format(due, s->today, when, sizeof when);
-	if (s->row_edit >= 0) {
-		s->row_open = 0;
-		min_say(s, 0, "changed, due %s", when);
-	} else {
-		/* The row stays for the next action: three in a row, no keys
-		 * between them. */
-		min_row_open(s, -1);
-		min_say(s, 0, "added, due %s; type the next or Esc", when);
-	}
-	return 0;
-}
-
-static int min_ev_row(struct tui_minutes *s, const struct tui_event *ev)
-{
-	if (min_is_char(ev, MIN_ESC)) {
-		s->row_open = 0;
-		return TUI_REDRAW;
-	}
-	if (min_is_char(ev, '\t') || min_is_key(ev, KEY_BTAB)) {
-		s->row_due = !s->row_due;
-		return TUI_REDRAW;
-	}
-	if (min_is_enter(ev)) {
-		if (!s->row_due && s->row_date.len == 0) {
-			s->row_due = 1;
-			return TUI_REDRAW;
-		}
-		return min_row_commit(s) == -2 ? TUI_QUIT : TUI_REDRAW;
-	}
-	tui_field_event(s->row_due ? &s->row_date : &s->row_text, ev);
-	return TUI_REDRAW;
-}
-
 /* ---- saving and leaving ---- */
 
 /* Returns 0 when everything is saved, -1 when not (the message says why),
@@ -296,7 +139,7 @@ static int min_save(struct tui_minutes *s)
 	struct core_error e = { CORE_OK, "" };
 	/* A half-typed action is part of what the seller means to save. */
 	if (s->row_open && (s->row_text.len > 0 || s->row_date.len > 0)) {
-		int r = min_row_commit(s);
+		int r = tui_minutes_row_commit(s);
 		if (r != 0)
 			return r;
 	}
@@ -325,7 +168,7 @@ static int min_save(struct tui_minutes *s)
 		st = db_minutes_save(s->db, s->meeting.id, &m, &now, &e);
 	core_minutes_free(&m);
 	if (st != CORE_OK) {
-		min_say(s, 1, "not saved: %s", e.msg);
+		tui_minutes_say(s, 1, "not saved: %s", e.msg);
 		return st == CORE_ERR_NOMEM ? -2 : -1;
 	}
 	s->meeting.status = now;
@@ -340,12 +183,12 @@ static int min_save(struct tui_minutes *s)
 			s->sel = l.n > 0 ? l.n - 1 : 0;
 	} else {
 		core_action_list_free(&l);
-		min_say(s, 1, "saved, but reading the actions back failed: %s", e.msg);
+		tui_minutes_say(s, 1, "saved, but reading the actions back failed: %s", e.msg);
 		return -1;
 	}
 	s->actions_dirty = 0;
-	min_say(s, 0, "saved%s", was == CORE_MS_PLANNED && now == CORE_MS_HELD
-	                         ? ": the meeting is marked held" : "");
+	tui_minutes_say(s, 0, "saved%s", was == CORE_MS_PLANNED && now == CORE_MS_HELD
+	                                 ? ": the meeting is marked held" : "");
 	return 0;
 }
 
@@ -373,71 +216,7 @@ static int min_escape(struct tui_minutes *s)
 	if (!tui_minutes_dirty(s))
 		return TUI_CLOSE;
 	s->confirm = 1;
-	min_say(s, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
-	return TUI_REDRAW;
-}
-
-/* ---- the action list ---- */
-
-static void min_owner_next(struct tui_minutes *s, struct core_action *a)
-{
-	size_t i = 0;
-	if (a->owner_contact_id != 0)
-		while (i < s->n_contacts && s->contacts[i].id != a->owner_contact_id)
-			i++;
-	/* us, the first contact, ..., the last contact, us again */
-	if (a->owner_contact_id != 0)
-		i++;
-	if (i < s->n_contacts) {
-		a->owner_contact_id = s->contacts[i].id;
-		core_utf8_copy(a->owner, sizeof a->owner, s->contacts[i].name);
-	} else {
-		a->owner_contact_id = 0;
-		a->owner[0] = '\0';
-	}
-	min_say(s, 0, "owner: %s%s", a->owner_contact_id ? a->owner : "us",
-	        s->n_contacts == 0 ? " (the account has no contacts)" : "");
-}
-
-static int min_ev_list(struct tui_minutes *s, const struct tui_event *ev)
-{
-	size_t n = s->actions.n;
-	struct core_action *a = s->sel < n ? &s->actions.items[s->sel] : NULL;
-	if (min_is_key(ev, KEY_UP) || min_is_char(ev, 'k')) {
-		if (s->sel > 0)
-			s->sel--;
-		else
-			s->focus = MIN_LIST - 1;
-		return TUI_REDRAW;
-	}
-	if (min_is_key(ev, KEY_DOWN) || min_is_char(ev, 'j')) {
-		if (s->sel + 1 < n)
-			s->sel++;
-		return TUI_REDRAW;
-	}
-	if (min_is_char(ev, '+') || min_is_char(ev, 'a') || (a == NULL && min_is_enter(ev))) {
-		min_row_open(s, -1);
-		return TUI_REDRAW;
-	}
-	if (a == NULL)
-		return TUI_NONE;
-	if (min_is_enter(ev)) {
-		min_row_open(s, (long)s->sel);
-	} else if (min_is_char(ev, ' ') || min_is_char(ev, 'd')) {
-		a->done = !a->done;
-		s->actions_dirty = 1;
-	} else if (min_is_char(ev, 'o')) {
-		min_owner_next(s, a);
-		s->actions_dirty = 1;
-	} else if (min_is_key(ev, KEY_DC) || min_is_char(ev, 'x')) {
-		memmove(a, a + 1, (n - s->sel - 1) * sizeof *a);
-		s->actions.n--;
-		if (s->sel > 0 && s->sel >= s->actions.n)
-			s->sel--;
-		s->actions_dirty = 1;
-	} else {
-		return TUI_NONE;
-	}
+	tui_minutes_say(s, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
 	return TUI_REDRAW;
 }
 
@@ -455,11 +234,11 @@ static void min_part_toggle(struct tui_minutes *s)
 	                          : db_participant_add(s->db, s->meeting.id, k->id, &e);
 	/* Gone already (another window removed it): what was wanted holds. */
 	if (st != CORE_OK && !(was && st == CORE_ERR_NOTFOUND)) {
-		min_say(s, 1, "not changed: %s", e.msg);
+		tui_minutes_say(s, 1, "not changed: %s", e.msg);
 		return;
 	}
 	s->present[s->part_sel] = !was;
-	min_say(s, 0, "%s %s in the meeting", k->name, was ? "was not" : "was");
+	tui_minutes_say(s, 0, "%s %s in the meeting", k->name, was ? "was not" : "was");
 }
 
 static int min_ev_part(struct tui_minutes *s, const struct tui_event *ev)
@@ -496,7 +275,7 @@ static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
 {
 	switch (tui_textarea_event(&s->text[s->focus], ev)) {
 	case TUI_TEXTAREA_FULL:
-		min_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
+		tui_minutes_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
 		return TUI_REDRAW;
 	case TUI_TEXTAREA_IGNORED:
 		break;
@@ -548,11 +327,11 @@ int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 		return r == -2 ? TUI_QUIT : r == 0 ? TUI_RELOAD | TUI_REDRAW : TUI_REDRAW;
 	}
 	if (min_is_char(ev, MIN_CTRL('N'))) {
-		min_row_open(s, -1);
+		tui_minutes_row_open(s, -1);
 		return TUI_REDRAW;
 	}
 	if (s->row_open)
-		return min_ev_row(s, ev);
+		return tui_minutes_ev_row(s, ev);
 	if (min_is_char(ev, MIN_ESC))
 		return min_escape(s);
 	if (min_is_char(ev, '\t')) {
@@ -567,7 +346,7 @@ int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 		return min_ev_text(s, ev);
 	if (s->focus == MIN_PART)
 		return min_ev_part(s, ev);
-	return min_ev_list(s, ev);
+	return tui_minutes_ev_list(s, ev);
 }
 
 /* ---- drawing ---- */
@@ -609,56 +388,6 @@ static void min_draw_header(const struct tui_minutes *s, struct tui_canvas *c)
 	tui_canvas_text(c, 1, x, -1,
 	                m->status == CORE_MS_HELD ? TUI_ROLE_HELD : TUI_ROLE_NORMAL,
 	                core_mstatus_key(m->status));
-}
-
-static void min_draw_row(struct tui_minutes *s, struct tui_canvas *c, int y)
-{
-	int due_x = c->w - MIN_DUE_W - 2;
-	int text_w = due_x - 5 - 3;
-	tui_canvas_text(c, y, 1, -1, TUI_ROLE_KEY, s->row_edit >= 0 ? "> " : "+ ");
-	tui_field_set_width(&s->row_text, text_w);
-	tui_field_draw(&s->row_text, c, y, 3, text_w, !s->row_due);
-	tui_canvas_text(c, y, due_x - 4, -1, TUI_ROLE_DIM, "due");
-	tui_field_draw(&s->row_date, c, y, due_x, MIN_DUE_W, s->row_due);
-}
-
-static void min_draw_list(struct tui_minutes *s, struct tui_canvas *c, int y, int rows)
-{
-	int focused = s->focus == MIN_LIST;
-	s->list_y = y;
-	tui_canvas_printf(c, y, 1, -1, focused ? TUI_ROLE_KEY : TUI_ROLE_DIM,
-	                  "Follow-up actions (%zu)", s->actions.n);
-	tui_canvas_text(c, y, 30, -1, TUI_ROLE_DIM, "Due");
-	tui_canvas_text(c, y, 47, -1, TUI_ROLE_DIM, "Owner");
-	rows--;
-	if (s->row_open)
-		rows--;
-	if (rows < 1)
-		rows = 1;
-	long top = s->sel >= (size_t)rows ? (long)s->sel - rows + 1 : 0;
-	s->list_top = (int)top;
-	if (s->actions.n == 0 && !s->row_open)
-		tui_canvas_text(c, y + 1, 3, c->w - 4, TUI_ROLE_DIM,
-		                "none yet: Ctrl-N adds one (text, Tab, due, Enter)");
-	int r = 0;
-	for (size_t i = (size_t)top; i < s->actions.n && r < rows; i++, r++) {
-		const struct core_action *a = &s->actions.items[i];
-		int ry = y + 1 + r;
-		char due[24];
-		core_due_format(a->due, s->today, due, sizeof due);
-		tui_canvas_text(c, ry, 1, -1, a->done ? TUI_ROLE_GOOD : TUI_ROLE_NORMAL,
-		                a->done ? "[x]" : "[ ]");
-		tui_canvas_text(c, ry, 5, 24, a->done ? TUI_ROLE_DIM : TUI_ROLE_NORMAL, a->text);
-		tui_canvas_text(c, ry, 30, 16,
-		                !a->done && a->due < s->today ? TUI_ROLE_WARNING
-		                                              : TUI_ROLE_NORMAL, due);
-		tui_canvas_text(c, ry, 47, c->w - 48, TUI_ROLE_NORMAL,
-		                a->owner_contact_id != 0 ? a->owner : "us");
-		if (focused && !s->row_open && i == s->sel)
-			tui_canvas_paint(c, ry, 0, 1, c->w, TUI_ROLE_SELECTED);
-	}
-	if (s->row_open)
-		min_draw_row(s, c, y + 1 + (r < rows ? r : rows));
 }
 
 /* "[x] Mette Hansen, decision maker" into buf. */
@@ -761,7 +490,7 @@ void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 	}
 	min_draw_part(s, c, y);
 	y++;
-	min_draw_list(s, c, y, c->h - 1 - y);
+	tui_minutes_draw_list(s, c, y, c->h - 1 - y);
 	int sy = c->h - 1;
 	tui_canvas_fill(c, sy, 0, 1, c->w, L' ', TUI_ROLE_STATUS);
 	if (s->message[0] != '\0')

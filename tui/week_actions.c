@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/xdg.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
 #include "tui/app_priv.h"
@@ -422,6 +423,25 @@ static int week_act_prep(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* The export dialog, over the week until it closes (tui/app.c): the week
+ * and the seller shown are its "this week" and "only mine". */
+static int week_act_export(struct tui_app *a)
+{
+	char config[4096];
+	core_config_dir(config, sizeof config);
+	struct tui_export_opts o = {
+		.seller_id = a->seller.id, .seller_name = a->seller.name, .week = a->shown,
+		.today = a->today, .config_dir = config, .ascii = a->ascii,
+	};
+	a->export = tui_export_open(a->db, &o);
+	if (a->export == NULL) {
+		a->fatal = CORE_ERR_NOMEM;
+		return TUI_QUIT;
+	}
+	a->mode = APP_EXPORT;
+	return TUI_REDRAW;
+}
+
 /* The account screen takes over until it closes (tui/app.c). */
 static int week_act_account(struct tui_app *a)
 {
@@ -471,6 +491,7 @@ static int week_action(struct tui_app *a, enum tui_action act)
 		}
 		return TUI_REDRAW;
 	case TUI_ACT_SELLER: return week_act_seller(a);
+	case TUI_ACT_EXPORT: return week_act_export(a);
 	case TUI_ACT_HELP:
 		a->mode = APP_HELP;
 		return TUI_REDRAW;

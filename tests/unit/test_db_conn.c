@@ -162,7 +162,7 @@ static void test_migrates_older(void **state)
 	                         "'matrix_type', 'setting')"), 8);
 	assert_int_equal(path_int(f->path, "SELECT count(*) FROM sqlite_schema WHERE "
 	                         "type = 'index' AND name IN ('meeting_seller_start', "
-	                         "'meeting_updated', 'account_name')"), 3);
+	                         "'meeting_rev', 'account_name')"), 3);
 	assert_int_equal(path_int(f->path, "SELECT count(*) FROM notes"), 1);
 	/* Opening again migrates nothing and keeps working. */
 	assert_int_equal(db_open(f->path, 0, &db, &err), CORE_OK);

@@ -122,6 +122,10 @@ static void test_lookup(void **state)
 	/* Held is H: h is vi-left. */
 	struct tui_event big_h = ev_char('H');
 	assert_int_equal(tui_keys_lookup(&big_h), TUI_ACT_HELD);
+	/* Export is E: e edits. */
+	struct tui_event big_e = ev_char('E'), e = ev_char('e');
+	assert_int_equal(tui_keys_lookup(&big_e), TUI_ACT_EXPORT);
+	assert_int_equal(tui_keys_lookup(&e), TUI_ACT_EDIT);
 
 	/* A character and a key code with the same number are different
 	 * keys: KEY_DOWN is 258, and U+0102 is not bound. */
@@ -244,6 +248,9 @@ static void test_hint_line(void **state)
 	assert_non_null(strstr(wide, "←→ day"));
 	assert_non_null(strstr(wide, "↑↓ meeting"));
 	assert_non_null(strstr(wide, "[ ] week"));
+	/* A rarely used action added later (export) does not push the
+	 * week's keys off the line: it comes after them. */
+	assert_null(strstr(wide, "export"));
 	assert_whole_items(wide);
 	used = tui_keys_hint_line(0, 78, narrow, sizeof narrow);
 	assert_true(used <= 78);
@@ -271,6 +278,8 @@ static void test_hint_line(void **state)
 		assert_non_null(strstr(all, item));
 		assert_non_null(strstr(all, key));
 	}
+
+	assert_non_null(strstr(all, "E export"));
 
 	/* No room: an empty line, not half an item. */
 	char tiny[64];
