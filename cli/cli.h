@@ -29,6 +29,20 @@ enum core_status cli_export_run(const struct cli_ctx *ctx, int argc, char **argv
                                 struct core_error *err);
 enum core_status cli_export_ics(const struct cli_ctx *ctx, int argc, char **argv,
                                 struct core_error *err);
+/* The days an export's --week W (2026-W48, 48, this, next or prev), or
+ * --from DATE --to DATE (both days included), name; each NULL when not
+ * given.  Messages start with cmd ("export", "export ics") and name the
+ * option. */
+struct cli_range {
+	int given;              /* 0: none of the options; the fields then hold
+	                           the week of today */
+	int64_t first, last;    /* days since epoch, local, both included */
+	int64_t from, to;       /* Unix seconds [from, to): first's midnight to
+	                           the midnight after last */
+};
+enum core_status cli_range_parse(const char *cmd, const char *week, const char *from,
+                                 const char *to, int64_t today, struct cli_range *r,
+                                 struct core_error *err);
 /* import KIND FILE [--crm PROFILE] [--dry-run] [--skip-bad] (cli/cmd_import.c). */
 enum core_status cli_import_run(const struct cli_ctx *ctx, int argc, char **argv,
                                 struct core_error *err);

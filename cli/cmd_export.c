@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/calendar.h"
 #include "core/profile.h"
 #include "core/xdg.h"
 #include "db/csv_export.h"
@@ -73,57 +72,6 @@ static enum core_status export_parse_args(int argc, char **argv, struct export_o
 	return st;
 }
 
-static enum core_status export_day(const char *what, const char *text, int64_t *day,
-                                   struct core_error *err)
-{
-	struct core_date d;
-	if (core_date_parse(text, &d, err) != CORE_OK) {
-		char why[sizeof err->msg];
-		snprintf(why, sizeof why, "%s", err->msg);
-		return core_error_set(err, CORE_ERR_INPUT, "export: --%s: %s", what, why);
-	}
-	*day = core_days_from_date(d);
-	return CORE_OK;
-}
-
-/* --week, or --from and --to (both days included), into [from, to) in
- * Unix seconds; nothing given leaves both 0: every row. */
-static enum core_status export_range(const struct export_opts *o, int64_t today,
-                                     struct db_export_query *q, struct core_error *err)
-{
-	if (o->week != NULL && (o->from != NULL || o->to != NULL))
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "export: give --week or --from/--to, not both");
-	int64_t first = 0, last = 0;
-	if (o->week != NULL) {
-		struct core_isoweek now = core_isoweek_of(today), w;
-		if (core_isoweek_parse(o->week, &now, &w, err) != CORE_OK) {
-			char why[sizeof err->msg];
-			snprintf(why, sizeof why, "%s", err->msg);
-			return core_error_set(err, CORE_ERR_INPUT, "export: --week: %s", why);
-		}
-		first = core_isoweek_monday(w);
-		last = first + 6;
-	} else if (o->from != NULL || o->to != NULL) {
-		if (o->from == NULL || o->to == NULL)
-			return core_error_set(err, CORE_ERR_INPUT,
-			                      "export: --from and --to go together");
-		enum core_status s = export_day("from", o->from, &first, err);
-		if (s == CORE_OK)
-			s = export_day("to", o->to, &last, err);
-		if (s != CORE_OK)
-			return s;
-		if (last < first)
-			return core_error_set(err, CORE_ERR_INPUT,
-			                      "export: --to %s is before --from %s", o->to, o->from);
-	} else {
-		return CORE_OK;
-	}
-	q->from = core_local_to_epoch(first, 0);
-	q->to = core_local_to_epoch(last + 1, 0);
-	return CORE_OK;
-}
-
 /* A bar on stderr, only when stderr is a terminal: piped, the data alone. */
 static void export_progress(void *ctx, long long done, long long total)
 {
@@ -157,7 +105,14 @@ static enum core_status export_query(const struct export_opts *o,
 		                      "last such export; it takes no --week, --from, --to, "
 		                      "--seller or --battlefield");
 	x->since_last = o->since_last;
-	enum core_status s = export_range(o, ctx->today, q, err);
+	/* No range given: every row, not the week of today. */
+	struct cli_range r;
+	enum core_status s = cli_range_parse("export", o->week, o->from, o->to, ctx->today,
+	                                     &r, err);
+	if (s == CORE_OK && r.given) {
+		q->from = r.from;
+		q->to = r.to;
+	}
 	if (s == CORE_OK && o->battlefield != NULL) {
 		if (core_battlefield_parse(o->battlefield, &q->battlefield) != 0)
 			return core_error_set(err, CORE_ERR_INPUT, "export: no battlefield '%s' "

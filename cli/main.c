@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/team.h"
 #include "core/calendar.h"
 #include "core/error.h"
 #include "db/conn.h"
@@ -40,6 +41,9 @@ static const char usage[] =
 "  import accounts|contacts|meetings FILE [--crm PROFILE] [--dry-run]\n"
 "         [--skip-bad]\n"
 "                     read a CRM's CSV export; all rows or none\n"
+"  team init DIR [--group GROUP]\n"
+"                     make a team directory: you manage it, GROUP's sellers\n"
+"                     (default your primary group) each write their own file\n"
 "  crm-id seller|account|contact WHO ID, crm-id account WHO --domain D\n"
 "                     the CRM's own ids, for OwnerId, WhatId and WhoId\n"
 "\n"
@@ -47,6 +51,7 @@ static const char usage[] =
 "  --db PATH          the database (default $XDG_DATA_HOME/pipebench/pipebench.db,\n"
 "                     else ~/.local/share/pipebench/pipebench.db)\n"
 "  --seller NAME      open this seller's week\n"
+"  --team DIR         your own week in the team at DIR (also PIPEBENCH_TEAM)\n"
 "  --today DATE       take DATE (2026-11-23) as today; also PIPEBENCH_TODAY\n"
 "  -h, --help         this text\n"
 "  -V, --version      the version\n";
@@ -88,11 +93,15 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { 0 };
 	const char *seller = NULL;
 	const char *today = getenv("PIPEBENCH_TODAY");
+	const char *team = getenv("PIPEBENCH_TEAM");
+	int team_given = 0;
+	char teampath[4096];
 	ctx.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "seller", required_argument, NULL, 's' },
+		{ "team", required_argument, NULL, 'T' },
 		{ "today", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -105,6 +114,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'd': ctx.db_path = optarg; ctx.db_path_given = 1; break;
 		case 's': seller = optarg; break;
+		case 'T': team = optarg; team_given = 1; break;
 		case 't': today = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;
 		case 'V': printf("pipebench %s\n", PIPEBENCH_VERSION); return 0;
@@ -112,6 +122,17 @@ int main(int argc, char **argv)
 		}
 	}
 	enum core_status st = main_today(today, &ctx.today, &err);
+	/* --team DIR (or PIPEBENCH_TEAM): the seller's own file in the team
+	 * is the database.  --db wins over the environment; `team` and `help`
+	 * open nothing. */
+	const char *first = optind < argc ? argv[optind] : "";
+	if (st == CORE_OK && team_given && ctx.db_path_given)
+		st = core_error_set(&err, CORE_ERR_INPUT, "give --db or --team, not both");
+	else if (st == CORE_OK && team != NULL && team[0] != '\0' && !ctx.db_path_given &&
+	         strcmp(first, "team") != 0 && strcmp(first, "help") != 0) {
+		st = cli_team_resolve(team, teampath, sizeof teampath, &err);
+		ctx.db_path = teampath;
+	}
 	if (st == CORE_OK && ctx.db_path == NULL) {
 		st = db_default_path(defpath, sizeof defpath, &err);
 		ctx.db_path = defpath;
@@ -136,6 +157,8 @@ int main(int argc, char **argv)
 			st = cli_export_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "import") == 0)
 			st = cli_import_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "team") == 0)
+			st = cli_team_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "crm-id") == 0)
 			st = cli_crmid_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "help") == 0) {

@@ -216,22 +216,6 @@ static char *trim(char *s, size_t *len)
 	return s;
 }
 
-struct excerpt {
-	char s[40];
-};
-
-/* A cell quoted back in a message: bounded, valid UTF-8, and on one line
- * (a quoted cell may hold a line break). */
-static struct excerpt excerpt_of(const char *s)
-{
-	struct excerpt e;
-	core_utf8_copy(e.s, sizeof e.s, s);
-	for (char *p = e.s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return e;
-}
-
 /* Holds the row's first error back (see struct matrix_parser). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -263,7 +247,7 @@ static int copy_text(struct matrix_parser *mp, const char *what, char *dst,
 	}
 	if (len >= dstsize) {
 		row_fail(mp, mp->field_start, "%s '%s…' is %zu bytes long; at most %zu fit",
-		         what, excerpt_of(s).s, len, dstsize - 1);
+		         what, core_utf8_excerpt(s).s, len, dstsize - 1);
 		return -1;
 	}
 	for (size_t i = 0; i < len; i++) {
@@ -271,7 +255,7 @@ static int copy_text(struct matrix_parser *mp, const char *what, char *dst,
 		if (c < 0x20 || c == 0x7f) {
 			row_fail(mp, mp->field_start,
 			         "%s '%s' holds a line break or another control character (byte %zu)",
-			         what, excerpt_of(s).s, i + 1);
+			         what, core_utf8_excerpt(s).s, i + 1);
 			return -1;
 		}
 	}
@@ -295,7 +279,7 @@ static void cell_type(struct matrix_parser *mp, const char *s, size_t len)
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
 			row_fail(mp, mp->field_start,
 			         "type key '%s' may hold only a-z, 0-9, '_' and '-'",
-			         excerpt_of(s).s);
+			         core_utf8_excerpt(s).s);
 			return;
 		}
 	}
@@ -303,7 +287,7 @@ static void cell_type(struct matrix_parser *mp, const char *s, size_t len)
 	 * the meetings that store them. */
 	if (len >= sizeof mp->row.key) {
 		row_fail(mp, mp->field_start, "type key '%s…' is %zu characters; at most %zu",
-		         excerpt_of(s).s, len, sizeof mp->row.key - 1);
+		         core_utf8_excerpt(s).s, len, sizeof mp->row.key - 1);
 		return;
 	}
 	int dup = core_matrix_find(mp->out, s);
@@ -335,7 +319,7 @@ static void cell_rating(struct matrix_parser *mp, int form, const char *s)
 		         core_form_key((enum core_form)form));
 	else if (core_rating_parse(s, &mp->row.rating[form]) != 0)
 		row_fail(mp, mp->field_start, "unknown rating '%s' for %s; valid: "
-		         RATING_KEY_LIST, excerpt_of(s).s, core_form_key((enum core_form)form));
+		         RATING_KEY_LIST, core_utf8_excerpt(s).s, core_form_key((enum core_form)form));
 }
 
 static void header_cell(struct matrix_parser *mp, int idx, const char *s)

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "core/domain.h"
-#include "core/profile_int.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "core/vocab.h"
@@ -125,16 +124,6 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-struct profile_excerpt profile_excerpt(const char *s)
-{
-	struct profile_excerpt e;
-	core_utf8_copy(e.s, sizeof e.s, s);
-	for (char *p = e.s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return e;
-}
-
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -216,7 +205,7 @@ static int row_kind(struct parser *ps, enum core_kind *k)
 		return fail(ps, role_pos(ps, R_KIND), "missing kind (" KINDS ")");
 	if (core_kind_parse(c->s, k) != 0)
 		return fail(ps, c->at, "unknown kind '%s' (want " KINDS ")",
-		            profile_excerpt(c->s).s);
+		            core_utf8_excerpt(c->s).s);
 	return 0;
 }
 
@@ -229,7 +218,7 @@ static int row_format(struct parser *ps, enum core_fmt *f)
 	if (c->len == 0)
 		return fail(ps, role_pos(ps, R_FORMAT), "missing format (one of %s)", list);
 	if (i < 0)
-		return fail(ps, c->at, "unknown format '%s' (one of %s)", profile_excerpt(c->s).s,
+		return fail(ps, c->at, "unknown format '%s' (one of %s)", core_utf8_excerpt(c->s).s,
 		            list);
 	*f = (enum core_fmt)i;
 	return 0;
@@ -244,7 +233,7 @@ static int row_field(struct parser *ps, enum core_kind k, enum core_fmt f, int *
 	*field = -1;
 	if (f == CORE_FMT_CONST && c->len > 0)
 		return fail(ps, c->at, "a const column takes no field (got '%s'); its text is in "
-		            "values", profile_excerpt(c->s).s);
+		            "values", core_utf8_excerpt(c->s).s);
 	if (f == CORE_FMT_CONST)
 		return 0;
 	if (c->len == 0)
@@ -256,7 +245,7 @@ static int row_field(struct parser *ps, enum core_kind k, enum core_fmt f, int *
 		for (size_t i = 0; i < nf; i++)
 			names[i] = defs[i].name;
 		return fail(ps, c->at, "%s have no field '%s' (fields: %s)", core_kind_key(k),
-		            profile_excerpt(c->s).s,
+		            core_utf8_excerpt(c->s).s,
 		            name_list(list, sizeof list, names, (int)nf, ~0ull));
 	}
 	enum core_ftype type = defs[*field].type;
@@ -321,7 +310,7 @@ static int map_values(struct parser *ps, const struct core_field_def *def, char 
 		const char *eq = memchr(c->s + b, '=', z - b);
 		if (eq == NULL)
 			return fail(ps, cell_pos(ps, c, b), "map pair '%s' lacks '=' (want KEY=VALUE)",
-			            profile_excerpt(pair).s);
+			            core_utf8_excerpt(pair).s);
 		size_t ke = (size_t)(eq - c->s), vb = ke + 1;
 		for (; ke > b && is_blank(c->s[ke - 1]); ke--)
 			;
@@ -329,11 +318,11 @@ static int map_values(struct parser *ps, const struct core_field_def *def, char 
 			;
 		if (ke == b || ke - b >= sizeof key)
 			return fail(ps, cell_pos(ps, c, b), "map pair '%s' needs a key before '=' "
-			            "(at most %zu bytes)", profile_excerpt(pair).s, sizeof key - 1);
+			            "(at most %zu bytes)", core_utf8_excerpt(pair).s, sizeof key - 1);
 		snprintf(key, sizeof key, "%.*s", (int)(ke - b), c->s + b);
 		if (!key_ok(def, key))
 			return fail(ps, cell_pos(ps, c, b), "map key '%s' is not a value of %s",
-			            profile_excerpt(key).s, def->name);
+			            core_utf8_excerpt(key).s, def->name);
 		/* A second pair with the same key would never be used. */
 		for (const char *q = used ? out : NULL; q != NULL; q = strchr(q + 1, ';')) {
 			const char *k = q == out ? q : q + 1;
@@ -363,7 +352,7 @@ static int row_values(struct parser *ps, enum core_kind k, int field, enum core_
 		return 0;
 	if (!text_ok(c->s != NULL ? c->s : "", c->len))
 		return fail(ps, c->at, "values '%s' hold a control character or bytes that are "
-		            "not UTF-8", profile_excerpt(c->s).s);
+		            "not UTF-8", core_utf8_excerpt(c->s).s);
 	if ((*values = malloc(c->len + 1)) == NULL) {
 		ps->status = core_error_set(ps->err, CORE_ERR_NOMEM, "%s: out of memory",
 		                            ps->filename);
@@ -387,12 +376,12 @@ static int row_column(struct parser *ps, enum core_kind k)
 		return fail(ps, role_pos(ps, R_COLUMN), "missing column: the header the CRM expects");
 	if (c->len >= CORE_PROFILE_COLUMN_MAX || !text_ok(c->s, c->len))
 		return fail(ps, c->at, "column '%s' must be one line of UTF-8, at most %d bytes",
-		            profile_excerpt(c->s).s, CORE_PROFILE_COLUMN_MAX - 1);
+		            core_utf8_excerpt(c->s).s, CORE_PROFILE_COLUMN_MAX - 1);
 	for (size_t i = 0; i < ps->out->ncol[k]; i++) {
 		const struct core_pcol *o = &ps->out->col[k][i];
 		if (core_profile_header_match(c->s, c->len, o->column))
 			return fail(ps, c->at, "column '%s' of %s is already defined on line %d ('%s')",
-			            profile_excerpt(c->s).s, core_kind_key(k), o->line, o->column);
+			            core_utf8_excerpt(c->s).s, core_kind_key(k), o->line, o->column);
 	}
 	return 0;
 }
@@ -437,7 +426,7 @@ static int header_cell(struct parser *ps, int idx, const char *s)
 		return 0;
 	if (role < 0)
 		return fail(ps, ps->field_start, "unknown header column '%s': the header is "
-		            HEADER, profile_excerpt(s).s);
+		            HEADER, core_utf8_excerpt(s).s);
 	if (ps->role_col[role] != 0)
 		return fail(ps, ps->field_start, "header column '%s' appears twice (also column "
 		            "%d)", role_names[role], ps->role_col[role]);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/asset.h"
-#include "core/profile_int.h"
+#include "core/utf8.h"
 
 static const char *const builtin_names[] = {"generic", "hubspot", "pipedrive", "salesforce"};
 #define N_BUILTIN ((int)(sizeof builtin_names / sizeof builtin_names[0]))
@@ -72,7 +72,7 @@ enum core_status core_profile_load(const char *spec, const char *config_dir,
 	}
 	if (strlen(spec) >= CORE_PROFILE_NAME_MAX)
 		return core_error_set(err, CORE_ERR_INPUT, "unknown CRM profile '%s…'",
-		                      profile_excerpt(spec).s);
+		                      core_utf8_excerpt(spec).s);
 	int w = config_dir != NULL ? snprintf(path, sizeof path, "%s/profiles/%s.csv",
 	                                      config_dir, spec) : -1;
 	if (w > 0 && (size_t)w < sizeof path) {
@@ -88,10 +88,10 @@ enum core_status core_profile_load(const char *spec, const char *config_dir,
 	if (config_dir != NULL)
 		return core_error_set(err, CORE_ERR_INPUT, "unknown CRM profile '%s': built in are "
 		                      "%s; a team's own profile goes in %s/profiles/NAME.csv",
-		                      profile_excerpt(spec).s, names, config_dir);
+		                      core_utf8_excerpt(spec).s, names, config_dir);
 	return core_error_set(err, CORE_ERR_INPUT, "unknown CRM profile '%s': built in are "
 	                      "%s; or give the path of a profile file (NAME.csv)",
-	                      profile_excerpt(spec).s, names);
+	                      core_utf8_excerpt(spec).s, names);
 }
 
 void core_profile_builtin_names(char *buf, size_t n)

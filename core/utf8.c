@@ -128,3 +128,13 @@ void core_utf8_copy(char *dst, size_t dstsize, const char *src)
 	}
 	dst[o] = '\0';
 }
+
+struct core_excerpt core_utf8_excerpt(const char *s)
+{
+	struct core_excerpt e;
+	core_utf8_copy(e.s, sizeof e.s, s);
+	for (char *p = e.s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return e;
+}

@@ -48,4 +48,17 @@ int core_utf8_valid(const char *s, size_t n);
  * starts no well-formed sequence becomes '?'. */
 void core_utf8_copy(char *dst, size_t dstsize, const char *src);
 
+/* A piece of text quoted back in a message (a cell, a name): at most
+ * CORE_UTF8_EXCERPT_SIZE - 1 bytes of it, cut at a character boundary,
+ * valid UTF-8 as core_utf8_copy makes it, and on one line: a control
+ * character (a quoted cell may hold a line break) shows as '?'.  Returned
+ * by value so it can stand in a message's arguments. */
+#define CORE_UTF8_EXCERPT_SIZE 40
+
+struct core_excerpt {
+	char s[CORE_UTF8_EXCERPT_SIZE];
+};
+
+struct core_excerpt core_utf8_excerpt(const char *s);
+
 #endif

@@ -205,7 +205,7 @@ static enum core_status conn_migrate(struct db *db, struct core_error *err)
 }
 
 /* Every connection setting, in this one place. */
-static enum core_status conn_configure(struct db *db, struct core_error *err)
+static enum core_status conn_configure(struct db *db, int team, struct core_error *err)
 {
 	int rc = sqlite3_busy_timeout(db->h, CONN_BUSY_MS);
 	if (rc != SQLITE_OK)
@@ -233,9 +233,15 @@ static enum core_status conn_configure(struct db *db, struct core_error *err)
 	st = db_exec(db, "PRAGMA foreign_keys = ON", err);
 	if (st == CORE_OK)
 		st = db_exec(db, "PRAGMA synchronous = NORMAL", err);
-	/* WAL lets the TUI read while another process writes.  It writes the
-	 * file header, so it comes after the version check. */
-	if (st == CORE_OK && !db->readonly)
+	/* The journal mode is a property of the file, chosen when it is made:
+	 * WAL lets the TUI read while another process writes; a team file
+	 * keeps the rollback journal (DB_OPEN_TEAM), and a later plain open
+	 * (the manager's --db DIR/team.db settings ...) must not turn it into
+	 * WAL.  Setting it writes the file header, so it comes after the
+	 * version check. */
+	if (st == CORE_OK && !db->readonly && team)
+		st = db_exec(db, "PRAGMA journal_mode = DELETE", err);
+	else if (st == CORE_OK && !db->readonly && version == 0)
 		st = db_exec(db, "PRAGMA journal_mode = WAL", err);
 	if (st == CORE_OK && version < DB_SCHEMA_VERSION)
 		st = conn_migrate(db, err);
@@ -285,7 +291,7 @@ enum core_status db_open(const char *path, int flags, struct db **out,
 		db_close(db);
 		return st;
 	}
-	st = conn_configure(db, err);
+	st = conn_configure(db, (flags & DB_OPEN_TEAM) != 0, err);
 	if (st != CORE_OK) {
 		db_close(db);
 		return st;

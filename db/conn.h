@@ -1,6 +1,6 @@
 #ifndef DB_CONN_H
 #define DB_CONN_H
-/* The one place that owns a connection's settings: WAL, foreign keys, busy
+/* The one place that owns a connection's settings: the journal mode, foreign keys, busy
  * timeout, migrations through PRAGMA user_version, and change detection
  * through PRAGMA data_version.  Every write transaction in db/ starts with
  * BEGIN IMMEDIATE (db_tx_begin). */
@@ -14,7 +14,12 @@ struct db; /* opaque; db_open allocates it, db_close frees it */
 
 enum db_open_flags {
 	DB_OPEN_CREATE   = 1,  /* create the file (0600) and its directory (0700) */
-	DB_OPEN_READONLY = 2   /* SQLITE_OPEN_READONLY; never migrates or writes */
+	DB_OPEN_READONLY = 2,  /* SQLITE_OPEN_READONLY; never migrates or writes */
+	/* A file in a team directory (core/team.h), read by other OS users
+	 * who may not write it: the rollback journal (journal_mode DELETE),
+	 * never WAL.  A WAL file cannot be opened read-only once its writer
+	 * has closed it (no -shm to map, and the reader may not create one). */
+	DB_OPEN_TEAM     = 4
 };
 
 /* The schema version this pipebench writes (PRAGMA user_version). */

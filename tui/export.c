@@ -1,12 +1,14 @@
 /* The export dialog (tui/export.h).  Its choices become the same
- * struct db_csv_export that `pipebench export` builds from its options
- * (cli/cmd_export.c), and db_csv_export writes the file, so the dialog
- * adds no second way of exporting: only a way of choosing. */
+ * struct db_csv_export or db_ics_export that `pipebench export` builds
+ * from its options (cli/cmd_export.c, cli/cmd_ics.c), and db/ writes the
+ * file, so the dialog adds no second way of exporting: only a way of
+ * choosing. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Only for the KEY_* codes that struct tui_event carries. */
@@ -19,6 +21,7 @@
 #include "core/xdg.h"
 #include "db/csv_export.h"
 #include "db/export.h"
+#include "db/ics_export.h"
 #include "tui/export.h"
 #include "tui/field.h"
 
@@ -35,6 +38,8 @@
 #define EX_NAME_SIZE 128   /* a suggested file name */
 
 enum ex_row { EX_WHAT, EX_CRM, EX_RANGE, EX_WHOSE, EX_FILE, EX_ROWS };
+/* What: one choice per enum core_kind (CSV for a CRM), then iCalendar. */
+enum { EX_WHAT_ICS = CORE_KIND_COUNT, EX_WHAT_COUNT };
 enum ex_range { EX_RANGE_WEEK, EX_RANGE_SINCE, EX_RANGE_ALL, EX_RANGE_COUNT };
 enum ex_whose { EX_WHOSE_MINE, EX_WHOSE_TEAM, EX_WHOSE_COUNT };
 
@@ -46,14 +51,15 @@ static const char *const ex_row_label[EX_ROWS] = {
 	"What", "CRM", "Range", "Seller", "File"
 };
 
-/* Each kind's choice, and its noun in counts. */
+/* Each choice of what, and its noun in counts. */
 static const struct {
 	const char *label, *one, *many;
-} ex_kinds[CORE_KIND_COUNT] = {
+} ex_what[EX_WHAT_COUNT] = {
 	[CORE_KIND_MEETINGS] = { "Meetings", "meeting", "meetings" },
 	[CORE_KIND_ACTIONS] = { "Follow-ups", "follow-up", "follow-ups" },
 	[CORE_KIND_ACCOUNTS] = { "Accounts", "account", "accounts" },
 	[CORE_KIND_CONTACTS] = { "Contacts", "contact", "contacts" },
+	[EX_WHAT_ICS] = { "iCalendar", "meeting", "meetings" },
 };
 
 struct tui_export {
@@ -62,6 +68,7 @@ struct tui_export {
 	char seller[CORE_NAME_MAX];
 	struct core_isoweek week;
 	int64_t today;
+	int64_t now;                   /* the iCalendar DTSTAMP; 0: the clock */
 	int ascii;
 	char config[EX_PATH_MAX];      /* "" when there is none */
 	char profiles[EX_PROFILES_MAX][CORE_PROFILE_NAME_MAX];
@@ -95,28 +102,44 @@ static const char *ex_profile(const struct tui_export *x)
 	return x->n_profiles > 0 ? x->profiles[x->value[EX_CRM]] : NULL;
 }
 
-static enum core_kind ex_kind(const struct tui_export *x)
+static int ex_is_ics(const struct tui_export *x)
 {
-	return (enum core_kind)x->value[EX_WHAT];
+	return x->value[EX_WHAT] == EX_WHAT_ICS;
 }
 
-static const char *ex_noun(enum core_kind k, long long n)
+/* The records read: an iCalendar file holds meetings. */
+static enum core_kind ex_kind(const struct tui_export *x)
 {
-	return n == 1 ? ex_kinds[k].one : ex_kinds[k].many;
+	return ex_is_ics(x) ? CORE_KIND_MEETINGS : (enum core_kind)x->value[EX_WHAT];
+}
+
+static const char *ex_noun(const struct tui_export *x, long long n)
+{
+	return n == 1 ? ex_what[x->value[EX_WHAT]].one : ex_what[x->value[EX_WHAT]].many;
 }
 
 /* Since the last export takes every seller's changes: the mark is kept
  * per profile and kind, not per seller (the command refuses --seller with
- * --since-last for the same reason). */
+ * --since-last for the same reason).  A calendar program takes iCalendar
+ * as it is: no CRM profile. */
 static int ex_row_enabled(const struct tui_export *x, enum ex_row r)
 {
+	if (r == EX_CRM)
+		return !ex_is_ics(x);
 	return r != EX_WHOSE || x->value[EX_RANGE] != EX_RANGE_SINCE;
+}
+
+/* iCalendar has no since-last mark (`export ics` has no --since-last): a
+ * calendar updates its events by UID from a whole range instead. */
+static int ex_choice_enabled(const struct tui_export *x, enum ex_row r, int i)
+{
+	return r != EX_RANGE || i != EX_RANGE_SINCE || !ex_is_ics(x);
 }
 
 static int ex_count(const struct tui_export *x, enum ex_row r)
 {
 	switch (r) {
-	case EX_WHAT: return CORE_KIND_COUNT;
+	case EX_WHAT: return EX_WHAT_COUNT;
 	case EX_CRM: return (int)x->n_profiles;
 	case EX_RANGE: return EX_RANGE_COUNT;
 	case EX_WHOSE: return EX_WHOSE_COUNT;
@@ -131,7 +154,7 @@ static void ex_choice_label(const struct tui_export *x, enum ex_row r, int i, ch
 {
 	const char *s = "";
 	switch (r) {
-	case EX_WHAT: s = ex_kinds[i].label; break;
+	case EX_WHAT: s = ex_what[i].label; break;
 	case EX_CRM: s = x->profiles[i]; break;
 	case EX_RANGE:
 		if (i == EX_RANGE_WEEK) {
@@ -151,15 +174,13 @@ static void ex_choice_label(const struct tui_export *x, enum ex_row r, int i, ch
 
 /* The query `pipebench export` builds for the same choices: --week W is
  * its Monday to the next Monday, "everything" no range, --seller the
- * seller whose week is shown. */
-static void ex_query(const struct tui_export *x, struct db_csv_export *d)
+ * seller whose week is shown.  Returns 1 for since the last export. */
+static int ex_query(const struct tui_export *x, struct db_export_query *q)
 {
-	struct db_export_query *q = &d->q;
 	memset(q, 0, sizeof *q);
 	q->kind = ex_kind(x);
 	q->since_rev = -1;
 	q->today = x->today;
-	d->since_last = x->value[EX_RANGE] == EX_RANGE_SINCE;
 	if (x->value[EX_RANGE] == EX_RANGE_WEEK) {
 		int64_t monday = core_isoweek_monday(x->week);
 		q->from = core_local_to_epoch(monday, 0);
@@ -167,9 +188,10 @@ static void ex_query(const struct tui_export *x, struct db_csv_export *d)
 	}
 	if (ex_row_enabled(x, EX_WHOSE) && x->value[EX_WHOSE] == EX_WHOSE_MINE)
 		q->seller_id = x->seller_id;
+	return x->value[EX_RANGE] == EX_RANGE_SINCE;
 }
 
-/* "pipebench-meetings-salesforce-2026-W48.csv" */
+/* "pipebench-meetings-salesforce-2026-W48.csv", "pipebench-2026-W48.ics" */
 static void ex_suggest(const struct tui_export *x, char *buf, size_t n)
 {
 	char range[16];
@@ -179,8 +201,11 @@ static void ex_suggest(const struct tui_export *x, char *buf, size_t n)
 		snprintf(range, sizeof range, "%s",
 		         x->value[EX_RANGE] == EX_RANGE_SINCE ? "since-last" : "all");
 	const char *p = ex_profile(x);
-	snprintf(buf, n, "pipebench-%s-%s-%s.csv", core_kind_key(ex_kind(x)),
-	         p != NULL ? p : "none", range);
+	if (ex_is_ics(x))
+		snprintf(buf, n, "pipebench-%s.ics", range);
+	else
+		snprintf(buf, n, "pipebench-%s-%s-%s.csv", core_kind_key(ex_kind(x)),
+		         p != NULL ? p : "none", range);
 }
 
 /* The file name in the path follows the choices until the seller makes
@@ -208,19 +233,18 @@ static int ex_follow(struct tui_export *x)
 static void ex_preview(struct tui_export *x)
 {
 	struct core_error e = { CORE_OK, "" };
-	struct db_csv_export d;
-	memset(&d, 0, sizeof d);
-	ex_query(x, &d);
-	enum core_kind k = d.q.kind;
+	struct db_export_query q;
+	int since_last = ex_query(x, &q);
+	enum core_kind k = q.kind;
 	const char *profile = ex_profile(x);
 	int64_t mark = -1;
 	long long n = 0;
 	enum core_status s = CORE_OK;
-	if (d.since_last && profile != NULL)
+	if (since_last && profile != NULL)
 		s = db_export_mark_get(x->db, profile, k, &mark, &e);
-	d.q.since_rev = mark;
+	q.since_rev = mark;
 	if (s == CORE_OK)
-		s = db_export_count(x->db, &d.q, &n, &e);
+		s = db_export_count(x->db, &q, &n, &e);
 	x->preview_error = s != CORE_OK;
 	x->matched = s == CORE_OK ? n : -1;
 	if (s != CORE_OK) {
@@ -230,13 +254,13 @@ static void ex_preview(struct tui_export *x)
 	const char *dot = x->ascii ? "-" : "·";
 	char whose[CORE_NAME_MAX + 16];
 	snprintf(whose, sizeof whose, "%s %s", dot,
-	         d.q.seller_id != 0 ? x->seller : "whole team");
-	const char *noun = ex_noun(k, n);
+	         q.seller_id != 0 ? x->seller : "whole team");
+	const char *noun = ex_noun(x, n);
 	switch (x->value[EX_RANGE]) {
 	case EX_RANGE_WEEK:
 		if (k == CORE_KIND_ACCOUNTS || k == CORE_KIND_CONTACTS)
 			snprintf(x->preview, sizeof x->preview, "%lld %s %s (a week does not "
-			         "filter %s)", n, noun, whose, ex_kinds[k].many);
+			         "filter %s)", n, noun, whose, ex_what[k].many);
 		else
 			snprintf(x->preview, sizeof x->preview, "%lld %s %s week %d %s", n, noun,
 			         k == CORE_KIND_ACTIONS ? "due in" : "in", x->week.week, whose);
@@ -304,6 +328,7 @@ struct tui_export *tui_export_open(struct db *db, const struct tui_export_opts *
 	core_utf8_copy(x->seller, sizeof x->seller, o->seller_name);
 	x->week = o->week;
 	x->today = o->today;
+	x->now = o->now;
 	x->ascii = o->ascii;
 	/* A cut directory would be another one: none rather than that. */
 	if (o->config_dir != NULL && strlen(o->config_dir) < sizeof x->config)
@@ -378,6 +403,36 @@ static int ex_target(struct tui_export *x, char *path, char *shown, size_t n)
 	return 0;
 }
 
+/* Writes path as the choices describe; *rows gets what was written. */
+static enum core_status ex_write(struct tui_export *x, const char *path,
+                                 long long *rows, struct core_error *e)
+{
+	struct db_export_query q;
+	int since_last = ex_query(x, &q);
+	if (ex_is_ics(x)) {
+		struct db_ics_export d = {
+			.q = q, .seller_name = q.seller_id != 0 ? x->seller : NULL,
+			.dtstamp = x->now != 0 ? x->now : (int64_t)time(NULL), .path = path,
+		};
+		return db_ics_export(x->db, &d, rows, e);
+	}
+	const char *name = ex_profile(x);
+	if (name == NULL)
+		return core_error_set(e, CORE_ERR_INPUT, "no CRM profile to export with");
+	struct core_profile profile;
+	/* Loaded now, not at open: a team's own profile edited meanwhile
+	 * counts, and one that does not parse says where. */
+	enum core_status s = core_profile_load(name, x->config[0] != '\0' ? x->config : NULL,
+	                                       &profile, e);
+	if (s != CORE_OK)
+		return s;
+	struct db_csv_export d = { .profile = &profile, .q = q, .since_last = since_last,
+	                           .path = path };
+	s = db_csv_export(x->db, &d, rows, e);
+	core_profile_free(&profile);
+	return s;
+}
+
 /* Runs the export the choices describe; the outcome goes to the message
  * line and every choice stays. */
 static int ex_export(struct tui_export *x)
@@ -385,38 +440,19 @@ static int ex_export(struct tui_export *x)
 	struct core_error e = { CORE_OK, "" };
 	char path[EX_PATH_MAX], shown[EX_PATH_MAX];
 	x->pending = 0;
-	const char *name = ex_profile(x);
-	if (name == NULL) {
-		ex_say(x, TUI_ROLE_ERROR, "no CRM profile to export with");
-		return TUI_REDRAW;
-	}
 	if (ex_target(x, path, shown, sizeof path) != 0)
 		return TUI_REDRAW;
-	struct core_profile profile;
-	/* Loaded now, not at open: a team's own profile edited meanwhile
-	 * counts, and one that does not parse says where. */
-	enum core_status s = core_profile_load(name, x->config[0] != '\0' ? x->config : NULL,
-	                                       &profile, &e);
 	long long rows = 0;
-	if (s == CORE_OK) {
-		struct db_csv_export d;
-		memset(&d, 0, sizeof d);
-		ex_query(x, &d);
-		d.profile = &profile;
-		d.path = path;
-		s = db_csv_export(x->db, &d, &rows, &e);
-		core_profile_free(&profile);
-	}
+	enum core_status s = ex_write(x, path, &rows, &e);
 	if (s == CORE_ERR_NOMEM)
 		return TUI_QUIT;
-	enum core_kind k = ex_kind(x);
 	if (s != CORE_OK)
 		ex_say(x, TUI_ROLE_ERROR, "%s", e.msg);
 	else if (rows == 0 && x->value[EX_RANGE] == EX_RANGE_SINCE)
 		ex_say(x, TUI_ROLE_GOOD, "wrote 0 %s to %s: nothing changed since the last "
-		       "export", ex_kinds[k].many, shown);
+		       "export", ex_what[x->value[EX_WHAT]].many, shown);
 	else
-		ex_say(x, TUI_ROLE_GOOD, "wrote %lld %s to %s", rows, ex_noun(k, rows), shown);
+		ex_say(x, TUI_ROLE_GOOD, "wrote %lld %s to %s", rows, ex_noun(x, rows), shown);
 	/* Since the last export counts from the new mark now. */
 	ex_preview(x);
 	return TUI_REDRAW;
@@ -443,13 +479,20 @@ static void ex_focus_step(struct tui_export *x, int delta)
 	x->focus = (enum ex_row)r;
 }
 
-/* The next (delta 1) or previous choice of the focused row, round. */
+/* The next (delta 1) or previous choice of the focused row, round,
+ * passing greyed ones by.  iCalendar takes the range since-last had to
+ * the week. */
 static int ex_choose(struct tui_export *x, int delta)
 {
 	int n = ex_count(x, x->focus);
 	if (n == 0)
 		return TUI_NONE;
-	x->value[x->focus] = (x->value[x->focus] + delta + n) % n;
+	int *v = &x->value[x->focus];
+	do
+		*v = (*v + delta + n) % n;
+	while (!ex_choice_enabled(x, x->focus, *v));
+	if (!ex_choice_enabled(x, EX_RANGE, x->value[EX_RANGE]))
+		x->value[EX_RANGE] = EX_RANGE_WEEK;
 	if (ex_follow(x) != 0)
 		return TUI_QUIT;
 	ex_preview(x);
@@ -472,7 +515,7 @@ int tui_export_event(struct tui_export *x, const struct tui_event *ev)
 		x->pending = 1;
 		if (x->matched >= 0)
 			ex_say(x, TUI_ROLE_DIALOG, "exporting %lld %s%s", x->matched,
-			       ex_noun(ex_kind(x), x->matched), dots);
+			       ex_noun(x, x->matched), dots);
 		else
 			ex_say(x, TUI_ROLE_DIALOG, "exporting%s", dots);
 		return TUI_REDRAW;
@@ -555,7 +598,8 @@ static void ex_draw_choices(const struct tui_export *x, const struct ex_pen *p,
 		}
 		ex_choice_label(x, r, i, label, sizeof label);
 		snprintf(buf, sizeof buf, i == sel ? "[%s]" : " %s ", label);
-		int role = i == sel && x->focus == r ? TUI_ROLE_SELECTED : TUI_ROLE_DIALOG;
+		int role = i == sel && x->focus == r ? TUI_ROLE_SELECTED
+		         : ex_choice_enabled(x, r, i) ? TUI_ROLE_DIALOG : TUI_ROLE_DIM;
 		col += ex_text(p, row, col, role, buf) + 1;
 	}
 }
@@ -606,7 +650,8 @@ void tui_export_draw(const struct tui_export *x, struct tui_canvas *c)
 	c->cursor_y = c->cursor_x = -1;
 	tui_canvas_fill(c, p.top, p.left, h, w, L' ', TUI_ROLE_DIALOG);
 	tui_canvas_box(c, p.top, p.left, h, w, TUI_ROLE_BORDER);
-	ex_text(&p, 0, 1, TUI_ROLE_TITLE, " Export to CSV ");
+	ex_text(&p, 0, 1, TUI_ROLE_TITLE, ex_is_ics(x) ? " Export to iCalendar "
+	                                               : " Export to CSV ");
 
 	for (int r = 0; r < EX_ROWS; r++) {
 		int row = EX_ROW_FIRST + r;
@@ -618,8 +663,9 @@ void tui_export_draw(const struct tui_export *x, struct tui_canvas *c)
 		else if (ex_row_enabled(x, (enum ex_row)r))
 			ex_draw_choices(x, &p, (enum ex_row)r);
 		else
-			ex_text(&p, row, EX_CHOICE_X + 1, TUI_ROLE_DIM,
-			        "whole team: since the last export takes every change");
+			ex_text(&p, row, EX_CHOICE_X + 1, TUI_ROLE_DIM, r == EX_CRM
+			        ? "none: a calendar program reads iCalendar as it is"
+			        : "whole team: since the last export takes every change");
 	}
 	ex_text(&p, EX_ROW_PREVIEW, EX_LABEL_X, x->preview_error ? TUI_ROLE_ERROR
 	                                                         : TUI_ROLE_DIM, x->preview);

@@ -1,14 +1,16 @@
 #ifndef TUI_EXPORT_H
 #define TUI_EXPORT_H
 /* The export dialog (E on the week): what `pipebench export KIND --crm
- * PROFILE` does, chosen on one screen.  The seller picks what (meetings,
- * follow-ups, accounts, contacts), the CRM profile (the built-in ones and
- * the team's own in CONFIG_DIR/profiles/), the range (the week shown,
- * everything changed since the last export with that profile, or
- * everything), whose (the seller whose week is shown, or the whole team)
- * and the file; Enter writes it through db_csv_export, so the file has
- * the same bytes as the command's.  A line under the choices counts the
- * rows they match, so a wrong range shows before anything is written.
+ * PROFILE` and `pipebench export ics` do, chosen on one screen.  The
+ * seller picks what (meetings, follow-ups, accounts, contacts as CSV, or
+ * the meetings as iCalendar), the CRM profile (the built-in ones and the
+ * team's own in CONFIG_DIR/profiles/; greyed for iCalendar), the range
+ * (the week shown, everything changed since the last export with that
+ * profile, or everything; iCalendar has no since-last: greyed), whose
+ * (the seller whose week is shown, or the whole team) and the file; Enter
+ * writes it through db_csv_export or db_ics_export, so the file has the
+ * same bytes as the command's.  A line under the choices counts the rows
+ * they match, so a wrong range shows before anything is written.
  *
  * Enter does not export at once: the dialog says "exporting 42
  * meetings…" and hands back TUI_REDRAW, and the next event (a key, or the
@@ -24,8 +26,9 @@
  * (h/l) or Space change the choice and q closes; on the file row typing
  * edits the path (tui/field.h's keys), "~" is the home directory and a
  * directory gets the suggested file name; Enter exports; Esc closes.
- * The suggested file name (~/pipebench-meetings-generic-2026-W48.csv)
- * follows the choices until the seller edits the name.
+ * The suggested file name (~/pipebench-meetings-generic-2026-W48.csv,
+ * ~/pipebench-2026-W48.ics) follows the choices until the seller edits
+ * the name.
  *
  * Like the other screens it takes events, hands back enum tui_repaint
  * flags and draws into a canvas, so tests drive it without a terminal. */
@@ -45,6 +48,8 @@ struct tui_export_opts {
 	struct core_isoweek week;   /* the week shown: the "week" range */
 	int64_t today;              /* days since epoch, local: the export's
 	                               today (an action's priority) */
+	int64_t now;                /* Unix seconds: an iCalendar export's
+	                               DTSTAMP; 0: the clock when it runs */
 	const char *config_dir;     /* own profiles are CONFIG_DIR/profiles/
 	                               NAME.csv; NULL or "": none.  Copied */
 	int ascii;

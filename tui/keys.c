@@ -74,7 +74,7 @@ static const struct tui_action_def keys_table[TUI_ACT_COUNT] = {
 		"Switch to the next seller", "seller", 0 },
 	[TUI_ACT_EXPORT] = { TUI_ACT_EXPORT, "export", TUI_GROUP_VIEW,
 		{ BIND_CH('E') },
-		"Export to CSV for a CRM", "export", 0 },
+		"Export to CSV or iCalendar", "export", 0 },
 	[TUI_ACT_HELP] = { TUI_ACT_HELP, "help", TUI_GROUP_VIEW,
 		{ BIND_CH('?'), BIND_KEY(KEY_F(1)) },
 		"This help", "help", 0 },

@@ -5,8 +5,10 @@
 # meetings of the week as sqlite3 counts them; the file starts with the
 # Salesforce header, ends its records in CRLF, holds N + 1 of them and is
 # byte for byte what `pipebench export` writes for the same options.  A
-# missing directory is said with the choices kept; Esc goes back to the
-# week; ? lists E.
+# missing directory is said with the choices kept.  iCalendar (the fifth
+# what: no CRM) writes a calendar starting BEGIN:VCALENDAR with one VEVENT
+# per meeting of her week, as `pipebench export ics` does but for the
+# DTSTAMP.  Esc goes back to the week; ? lists E.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib_week.sh"
 
@@ -76,11 +78,36 @@ assert_contains "$s" "[Week 48]" "the range after an error"
 assert_contains "$s" "$T/nowhere/week.csv" "the path after an error"
 [ ! -e "$T/nowhere" ] || fail "$T/nowhere appeared"
 
+# iCalendar: round from the file to what, left of meetings; the CRM row
+# steps aside, so three downs reach the file again.
+keys Down
+keys Left
+wait_for "Export to iCalendar"
+wait_for "[iCalendar]"
+wait_for "none: a calendar program reads iCalendar as it is"
+wait_for "$n meetings in week 48 · Mette Sørensen"
+press Down 3
+wait_for "~ is your home"
+keys C-u
+type_text "$T/week.ics"
+wait_for "$T/week.ics"
+keys Enter
+wait_for "wrote $n meetings to $T/week.ics"
+[ -f "$T/week.ics" ] || fail "no $T/week.ics"
+assert_eq "$(head -n 1 "$T/week.ics")" "BEGIN:VCALENDAR$cr" "the calendar's first line"
+assert_eq "$(grep -c "^BEGIN:VEVENT$cr\$" "$T/week.ics")" "$n" "VEVENTs"
+"$PB" --db "$T/d.db" --today 2026-11-23 export ics --week 2026-W48 \
+	--seller "Mette Sørensen" -o "$T/cli.ics" 2>/dev/null || fail "pipebench export ics failed"
+grep -v '^DTSTAMP:' "$T/week.ics" >"$T/week.masked"
+grep -v '^DTSTAMP:' "$T/cli.ics" >"$T/cli.masked"
+cmp "$T/week.masked" "$T/cli.masked" ||
+	fail "the dialog's calendar differs from pipebench export ics's"
+
 keys Escape
-wait_gone "Export to CSV"
+wait_gone "Export to iCalendar"
 wait_for "week 48"
 keys '?'
-wait_for "Export to CSV for a CRM"
+wait_for "Export to CSV or iCalendar"
 keys Escape
 wait_for "week 48"
 tui_quit

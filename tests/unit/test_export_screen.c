@@ -3,7 +3,8 @@
  * suggested file, every choice cycling and the file name following it
  * (until the seller edits it), the count of what the choices match,
  * Enter that says "exporting…" and exports on the next event, a file
- * whose bytes are db_csv_export's for the same options, "~" and a
+ * whose bytes are db_csv_export's for the same options, iCalendar (no
+ * CRM, no since-last) whose file is db_ics_export's, "~" and a
  * directory as the path, the errors (a missing directory, a profile
  * without the kind, a broken own profile) shown with every choice kept,
  * since the last export twice over with a change between, the fit on
@@ -26,6 +27,7 @@
 #include "core/profile.h"
 #include "core/xdg.h"
 #include "db/csv_export.h"
+#include "db/ics_export.h"
 #include "db/internal.h"
 #include "db/meetings.h"
 #include "tui/canvas.h"
@@ -36,6 +38,8 @@
 /* Monday 2026-11-23, 09:00 UTC (the tests run with TZ=UTC). */
 #define MON_0900 1795424400LL
 #define DAY_S 86400LL
+/* The dialog's clock: an iCalendar file's DTSTAMP, 20261123T100000Z. */
+#define NOW (MON_0900 + 3600)
 
 static int64_t day(int y, int m, int d)
 {
@@ -119,6 +123,7 @@ static int setup(void **state)
 	struct tui_export_opts o = {
 		.seller_id = f->mette, .seller_name = "Mette Sørensen",
 		.week = core_isoweek_of(TODAY), .today = TODAY, .config_dir = f->config,
+		.now = NOW,
 	};
 	f->x = tui_export_open(f->db, &o);
 	assert_non_null(f->x);
@@ -353,6 +358,33 @@ static void assert_same_file(const char *a, const char *b)
 	free(y);
 }
 
+/* What db_ics_export writes, at the dialog's clock, for the week or
+ * everything and one seller (named) or the team (NULL); returns the rows. */
+static long long reference_ics(struct fx *f, int week, int64_t seller, const char *name,
+                               const char *path)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct db_ics_export x = {
+		.q = { .seller_id = seller, .since_rev = -1, .today = TODAY },
+		.seller_name = name, .dtstamp = NOW, .path = path,
+	};
+	if (week) {
+		x.q.from = MON_0900 - 9 * 3600;
+		x.q.to = x.q.from + 7 * DAY_S;
+	}
+	long long rows = -1;
+	fixture_check(db_ics_export(f->db, &x, &rows, &err), &err);
+	return rows;
+}
+
+static int count_of(const char *s, const char *needle)
+{
+	int n = 0;
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
 static int file_exists(const char *path)
 {
 	struct stat st;
@@ -407,8 +439,11 @@ static void test_choices_cycle(void **state)
 	assert_on_screen(f, "0 follow-ups due in week 48 · Mette Sørensen");
 	assert_int_equal(ev_key(f, KEY_LEFT), TUI_REDRAW);
 	assert_int_equal(ev_key(f, KEY_LEFT), TUI_REDRAW);
+	assert_non_null(strstr(line_of(f, "What", line, sizeof line), "[iCalendar]"));
+	assert_int_equal(ev_key(f, KEY_LEFT), TUI_REDRAW);
 	assert_non_null(strstr(line_of(f, "What", line, sizeof line), "[Contacts]"));
 	assert_on_screen(f, "a week does not filter contacts");
+	assert_int_equal(ev_char(f, ' '), TUI_REDRAW);
 	assert_int_equal(ev_char(f, ' '), TUI_REDRAW);
 	assert_non_null(strstr(line_of(f, "What", line, sizeof line), "[Meetings]"));
 
@@ -555,6 +590,71 @@ static void test_export_writes_same_bytes(void **state)
 	assert_non_null(strstr(head, "Subject"));
 	assert_null(strstr(head, "StartDateTime"));
 	free(csv);
+}
+
+/* iCalendar, the fifth what: no CRM (greyed, passed by), no since-last
+ * (greyed, passed by, and left for the week when iCalendar is chosen),
+ * its own file name; Enter writes db_ics_export's bytes at the dialog's
+ * clock, the seller's week or the whole team's. */
+static void test_icalendar(void **state)
+{
+	struct fx *f = *state;
+	char line[512], msg[1024], want[1024];
+	char out[FIXTURE_PATH_MAX + 16], ref[FIXTURE_PATH_MAX + 16];
+	snprintf(out, sizeof out, "%s/week.ics", f->dir);
+	snprintf(ref, sizeof ref, "%s/ref.ics", f->dir);
+	/* From since-last on meetings: iCalendar takes the week instead. */
+	assert_int_equal(ev_key(f, KEY_DOWN), TUI_REDRAW);
+	assert_int_equal(ev_key(f, KEY_DOWN), TUI_REDRAW);
+	choose(f, "Range", "Since the last export");
+	assert_int_equal(ev_key(f, KEY_UP), TUI_REDRAW);
+	assert_int_equal(ev_key(f, KEY_UP), TUI_REDRAW);
+	assert_int_equal(ev_key(f, KEY_LEFT), TUI_REDRAW);
+	assert_non_null(strstr(line_of(f, "What", line, sizeof line),
+	                       "Contacts  [iCalendar]"));
+	assert_non_null(strstr(line_of(f, "Range", line, sizeof line), "[Week 48]"));
+	assert_on_screen(f, "Export to iCalendar");
+	assert_on_screen(f, "File     ~/pipebench-2026-W48.ics");
+	assert_on_screen(f, "CRM       none: a calendar program reads iCalendar as it is");
+	assert_int_equal(role_of(f, "none: a calendar"), TUI_ROLE_DIM);
+	assert_int_equal(role_of(f, "Since the last export"), TUI_ROLE_DIM);
+	assert_on_screen(f, "Seller   [Mette Sørensen]  Whole team");
+	assert_on_screen(f, "4 meetings in week 48 · Mette Sørensen");
+
+	/* Down passes the CRM by; the range passes since-last by, both ways. */
+	assert_int_equal(ev_key(f, KEY_DOWN), TUI_REDRAW);
+	assert_int_equal(ev_key(f, KEY_RIGHT), TUI_REDRAW);
+	assert_non_null(strstr(line_of(f, "Range", line, sizeof line), "[Everything]"));
+	assert_on_screen(f, "~/pipebench-all.ics");
+	assert_on_screen(f, "6 meetings in all · Mette Sørensen");
+	assert_int_equal(ev_key(f, KEY_LEFT), TUI_REDRAW);
+	assert_non_null(strstr(line_of(f, "Range", line, sizeof line), "[Week 48]"));
+
+	set_path(f, out);
+	snprintf(want, sizeof want, "wrote 4 meetings to %s", out);
+	assert_string_equal(export_now(f, msg, sizeof msg), want);
+	assert_int_equal(reference_ics(f, 1, f->mette, "Mette Sørensen", ref), 4);
+	assert_same_file(out, ref);
+	size_t len;
+	char *ics = read_all(out, &len);
+	assert_memory_equal(ics, "BEGIN:VCALENDAR\r\n", 17);
+	assert_int_equal(count_of(ics, "\r\nBEGIN:VEVENT\r\n"), 4);
+	assert_non_null(strstr(ics, "\r\nX-WR-CALNAME:pipebench · Mette Sørensen\r\n"));
+	assert_non_null(strstr(ics, "\r\nDTSTAMP:20261123T100000Z\r\n"));
+	free(ics);
+
+	/* The whole team: Ole's meeting too, in a calendar of no one's. */
+	assert_int_equal(ev_key(f, KEY_UP), TUI_REDRAW);
+	assert_int_equal(ev_key(f, KEY_RIGHT), TUI_REDRAW);
+	assert_on_screen(f, "[Whole team]");
+	snprintf(want, sizeof want, "wrote 5 meetings to %s", out);
+	assert_string_equal(export_now(f, msg, sizeof msg), want);
+	assert_int_equal(reference_ics(f, 1, 0, NULL, ref), 5);
+	assert_same_file(out, ref);
+	ics = read_all(out, &len);
+	assert_int_equal(count_of(ics, "\r\nBEGIN:VEVENT\r\n"), 5);
+	assert_non_null(strstr(ics, "\r\nX-WR-CALNAME:pipebench\r\n"));
+	free(ics);
 }
 
 /* The suggested path: "~" is $HOME; a directory gets the suggested name;
@@ -813,6 +913,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_choices_cycle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_path_follows_until_edited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_writes_same_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_icalendar, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_home_and_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors_keep_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_since_last, setup, teardown),

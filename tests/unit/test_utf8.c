@@ -1,5 +1,5 @@
-/* The strict UTF-8 decoder, the encoder, the validity check and the
- * bounded copy (core/utf8.h). */
+/* The strict UTF-8 decoder, the encoder, the validity check, the
+ * bounded copy and the excerpt for messages (core/utf8.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -254,6 +254,32 @@ static void test_copy_replaces_bytes(void **state)
 	assert_string_equal(dst, "a?");
 }
 
+/* An excerpt is the bounded copy on one line: short text as it is, a
+ * control character (a line break in a quoted cell, DEL) as '?', a bad
+ * byte as '?', and long text cut at a character boundary. */
+static void test_excerpt(void **state)
+{
+	(void)state;
+	assert_string_equal(core_utf8_excerpt("Køge Gruppen").s, "Køge Gruppen");
+	assert_string_equal(core_utf8_excerpt("two\r\nlines\tand\x7f").s,
+	                    "two??lines?and?");
+	assert_string_equal(core_utf8_excerpt("x\xC3(").s, "x?(");
+	assert_string_equal(core_utf8_excerpt(NULL).s, "");
+	/* 38 bytes of 'a', then ø: 40 bytes do not fit in 39, so ø goes
+	 * whole, not half. */
+	char long_text[64];
+	memset(long_text, 'a', 38);
+	memcpy(long_text + 38, "\xC3\xB8zz", 5);
+	struct core_excerpt e = core_utf8_excerpt(long_text);
+	assert_int_equal(strlen(e.s), 38);
+	assert_true(core_utf8_valid(e.s, strlen(e.s)));
+	memset(long_text, 'b', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	e = core_utf8_excerpt(long_text);
+	assert_int_equal(strlen(e.s), CORE_UTF8_EXCERPT_SIZE - 1);
+	assert_memory_equal(e.s, long_text, CORE_UTF8_EXCERPT_SIZE - 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_copy_cut_points),
 		cmocka_unit_test(test_copy_replaces_bytes),
+		cmocka_unit_test(test_excerpt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
