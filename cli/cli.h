@@ -11,6 +11,8 @@
 struct cli_ctx {
 	const char *db_path;   /* --db, or the default path */
 	int db_path_given;     /* 1 when --db was on the command line */
+	const char *team_dir;  /* --team or PIPEBENCH_TEAM when db_path is the
+	                          seller's own file in that team; else NULL */
 	int64_t today;         /* days since epoch (--today or the clock) */
 	int ascii;             /* the locale is not UTF-8 */
 };

@@ -11,6 +11,7 @@
 #include "cli/team.h"
 #include "core/calendar.h"
 #include "core/error.h"
+#include "core/team.h"
 #include "db/conn.h"
 #include "tui/app.h"
 
@@ -74,14 +75,24 @@ static enum core_status main_today(const char *text, int64_t *today,
 static enum core_status main_tui(const struct cli_ctx *ctx, const char *seller,
                                  struct core_error *err)
 {
-	struct db *db = NULL;
+	struct db *db = NULL, *team = NULL;
 	enum core_status st = db_open(ctx->db_path, DB_OPEN_CREATE, &db, err);
-	if (st != CORE_OK)
-		return st;
-	struct tui_app_opts o = { .today = ctx->today, .seller = seller,
-	                          .ascii = ctx->ascii };
-	st = tui_app_run(db, &o, err);
-	db_close(db);
+	/* In a team, the team file is watched for the manager's changes. */
+	char path[4096];
+	if (st == CORE_OK && ctx->team_dir != NULL) {
+		st = core_team_path(path, sizeof path, ctx->team_dir, CORE_TEAM_FILE, NULL, err);
+		if (st == CORE_OK)
+			st = db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &team, err);
+	}
+	if (st == CORE_OK) {
+		struct tui_app_opts o = { .today = ctx->today, .seller = seller,
+		                          .ascii = ctx->ascii, .team = team };
+		st = tui_app_run(db, &o, err);
+	}
+	if (team != NULL)
+		db_close(team);
+	if (db != NULL)
+		db_close(db);
 	return st;
 }
 
@@ -132,6 +143,7 @@ int main(int argc, char **argv)
 	         strcmp(first, "team") != 0 && strcmp(first, "help") != 0) {
 		st = cli_team_resolve(team, teampath, sizeof teampath, &err);
 		ctx.db_path = teampath;
+		ctx.team_dir = team;
 	}
 	if (st == CORE_OK && ctx.db_path == NULL) {
 		st = db_default_path(defpath, sizeof defpath, &err);

@@ -18,6 +18,7 @@
 #include "db/meetings.h"
 #include "db/sellers.h"
 #include "db/settings.h"
+#include "db/team.h"
 #include "db/week.h"
 #include "tui/app.h"
 #include "tui/app_priv.h"
@@ -367,11 +368,34 @@ static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
 	return TUI_RELOAD;
 }
 
+/* The manager changed the team's targets, weights or matrix: the copy in
+ * the seller's own file is brought up to date and the week redrawn.  The
+ * copy is this process's own write, which db_changed never reports. */
+static int app_team_sync(struct tui_app *a)
+{
+	struct core_error err = { CORE_OK, "" };
+	int changed = 0;
+	if (db_team_sync(a->db, a->team, &changed, &err) != CORE_OK) {
+		if (!a->message_error)
+			tui_app_say(a, 1, "team settings: %s", err.msg);
+		return TUI_REDRAW;
+	}
+	if (!changed)
+		return TUI_NONE;
+	if (db_matrix_get(a->db, &a->matrix, NULL, &err) != CORE_OK)
+		tui_app_say(a, 1, "%s", err.msg);
+	else
+		tui_app_say(a, 0, "the team's targets and settings changed");
+	return TUI_RELOAD;
+}
+
 static int app_event(struct tui_app *a, const struct tui_event *ev)
 {
 	struct tui_canvas *c = &a->canvas;
 	int flags = TUI_NONE;
 	if (ev->kind == TUI_EV_TICK) {
+		if (a->mode != APP_FIRST_RUN && a->team != NULL)
+			flags |= app_team_sync(a);
 		if (a->mode != APP_FIRST_RUN) {
 			int ch = db_changed(a->db);
 			if (ch == 1)
@@ -502,6 +526,7 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	if (a == NULL)
 		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
 	a->db = db;
+	a->team = o->team;
 	a->today = o->today;
 	a->ascii = o->ascii;
 	a->mode = APP_WEEK;

@@ -14,6 +14,9 @@ struct tui_app_opts {
 	int64_t today;          /* days since epoch, local; the week opened */
 	const char *seller;     /* a name, or NULL for the database's default */
 	int ascii;              /* the locale is not UTF-8: ASCII drawing */
+	struct db *team;        /* the team file, read-only, or NULL: each tick
+	                           copies the manager's settings into db when
+	                           they changed (db_team_sync) and redraws */
 };
 
 /* Returns CORE_OK on a normal quit.  A terminal that cannot be initialised

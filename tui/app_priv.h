@@ -48,6 +48,7 @@ enum tui_app_mode {
 /* Allocated and freed by tui_app_run(), with everything it owns. */
 struct tui_app {
 	struct db *db;           /* the caller's */
+	struct db *team;         /* the caller's; NULL without a team */
 	int64_t today;
 	int ascii;
 	enum tui_app_mode mode;
