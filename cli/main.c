@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/review.h"
 #include "cli/team.h"
 #include "core/calendar.h"
 #include "core/error.h"
@@ -45,6 +46,8 @@ static const char usage[] =
 "  team init DIR [--group GROUP]\n"
 "                     make a team directory: you manage it, GROUP's sellers\n"
 "                     (default your primary group) each write their own file\n"
+"  review --team DIR [--week 2026-W48] [--sort COLUMN] --print [--width N]\n"
+"                     the team's week, one row per seller (read-only)\n"
 "  crm-id seller|account|contact WHO ID, crm-id account WHO --domain D\n"
 "                     the CRM's own ids, for OwnerId, WhatId and WhoId\n"
 "\n"
@@ -140,7 +143,8 @@ int main(int argc, char **argv)
 	if (st == CORE_OK && team_given && ctx.db_path_given)
 		st = core_error_set(&err, CORE_ERR_INPUT, "give --db or --team, not both");
 	else if (st == CORE_OK && team != NULL && team[0] != '\0' && !ctx.db_path_given &&
-	         strcmp(first, "team") != 0 && strcmp(first, "help") != 0) {
+	         strcmp(first, "team") != 0 && strcmp(first, "review") != 0 &&
+	         strcmp(first, "help") != 0) {
 		st = cli_team_resolve(team, teampath, sizeof teampath, &err);
 		ctx.db_path = teampath;
 		ctx.team_dir = team;
@@ -171,6 +175,8 @@ int main(int argc, char **argv)
 			st = cli_import_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "team") == 0)
 			st = cli_team_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "review") == 0)
+			st = cli_review_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "crm-id") == 0)
 			st = cli_crmid_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "help") == 0) {

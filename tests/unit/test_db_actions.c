@@ -1,9 +1,9 @@
 /* Follow-up actions in the database (db/actions.h): round trips with æøå,
- * validation that writes nothing, done and undone, the follow-ups list and
- * its filters, the overdue count and the index it uses, a deleted meeting
- * or owner, hand-edited rows, the minutes screen's whole-list save, and
- * the migration of a schema 1 database.  Real files in a temporary
- * directory (tests/unit/fixture.h). */
+ * validation that writes nothing, done and undone, a deleted meeting or
+ * owner, hand-edited rows, the minutes screen's whole-list save, and the
+ * migration of a schema 1 database.  The follow-ups list and the overdue
+ * count are test_db_action_lists's.  Real files in a temporary directory
+ * (tests/unit/fixture.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -23,106 +23,7 @@
 #include "db/internal.h"
 #include "db/meetings.h"
 #include "db/schema.h"
-#include "db/sellers.h"
-#include "fixture.h"
-
-/* 2026-11-23 09:00 UTC, a Monday (the tests run with TZ=UTC). */
-#define MON_0900 1795424400LL
-
-static int64_t day(int y, int m, int d)
-{
-	struct core_date c = {y, m, d};
-	return core_days_from_date(c);
-}
-
-#define MON day(2026, 11, 23)
-
-struct fx {
-	char dir[FIXTURE_DIR_MAX];
-	char path[FIXTURE_PATH_MAX];
-	struct db *db;
-	int64_t mette, lars;
-	int64_t osterbro, hansen;
-	int64_t m_upsell, m_new, m_hansen; /* meetings: two at Østerbro, one at Hansen */
-	int64_t jens, pia;                 /* contacts: Jens at Østerbro, Pia at Hansen */
-};
-
-static int64_t meeting(struct fx *f, int64_t seller, int64_t account,
-                       enum core_battlefield bf, int64_t starts_at)
-{
-	struct core_error err = { CORE_OK, "" };
-	struct core_meeting m;
-	memset(&m, 0, sizeof m);
-	m.seller_id = seller;
-	m.account_id = account;
-	m.starts_at = starts_at;
-	m.duration_min = 60;
-	m.battlefield = bf;
-	snprintf(m.type, sizeof m.type, "negotiation");
-	fixture_check(db_meeting_insert(f->db, &m, &err), &err);
-	return m.id;
-}
-
-static int64_t contact(struct fx *f, int64_t account, const char *name)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(f->db->h,
-		"INSERT INTO contact(account_id, name, created_at, updated_at) "
-		"VALUES (?1, ?2, 0, 0)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, account);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(f->db->h);
-}
-
-static int fx_setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->db = fixture_db_make(f->dir, f->path, "actions");
-	f->mette = fixture_seller(f->db, "Mette Sørensen");
-	f->lars = fixture_seller(f->db, "Lars Øberg");
-	f->osterbro = fixture_account(f->db, "Østerbro Hus");
-	f->hansen = fixture_account(f->db, "Brødrene Hansen A/S");
-	f->m_upsell = meeting(f, f->mette, f->osterbro, CORE_BF_UPSELL, MON_0900);
-	f->m_new = meeting(f, f->mette, f->osterbro, CORE_BF_NEW, MON_0900 + 86400);
-	f->m_hansen = meeting(f, f->mette, f->hansen, CORE_BF_RESALE, MON_0900 + 7200);
-	f->jens = contact(f, f->osterbro, "Jens Ærøskøbing");
-	f->pia = contact(f, f->hansen, "Pia Hansen");
-	*state = f;
-	return 0;
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	fixture_db_remove(f->db, f->dir);
-	free(f);
-	return 0;
-}
-
-/* A new action's fields; the rest is zero. */
-static struct core_action draft(int64_t meeting_id, int64_t account_id,
-                                int64_t seller_id, const char *text, int64_t due)
-{
-	struct core_action a;
-	memset(&a, 0, sizeof a);
-	a.meeting_id = meeting_id;
-	a.account_id = account_id;
-	a.seller_id = seller_id;
-	snprintf(a.text, sizeof a.text, "%s", text);
-	a.due = due;
-	return a;
-}
-
-static int64_t add(struct fx *f, struct core_action a)
-{
-	struct core_error err = { CORE_OK, "" };
-	fixture_check(db_action_insert(f->db, &a, &err), &err);
-	assert_true(a.id > 0);
-	return a.id;
-}
+#include "tests/unit/db_actions_fx.h"
 
 static struct core_action get(struct fx *f, int64_t id)
 {
@@ -347,156 +248,6 @@ static void test_done_undone(void **state)
 	assert_int_equal(fixture_sql_int(f->db->h,
 		"SELECT count(*) FROM action WHERE done_at IS NULL", NULL), 2);
 	assert_int_equal(db_action_set_done(f->db, 0, 1, &err), CORE_ERR_NOTFOUND);
-}
-
-static void assert_ids(const struct core_action_list *l, const int64_t *want, size_t n)
-{
-	if (l->n != n)
-		fail_msg("%zu actions, expected %zu", l->n, n);
-	for (size_t i = 0; i < n; i++)
-		if (l->items[i].id != want[i])
-			fail_msg("item %zu is action %lld, expected %lld", i,
-			         (long long)l->items[i].id, (long long)want[i]);
-}
-
-static void list_open(struct fx *f, int64_t seller, int64_t account, int bf,
-                      const int64_t *want, size_t n)
-{
-	struct core_error err = { CORE_OK, "" };
-	struct core_action_list l = {0};
-	fixture_check(db_action_list_open(f->db, seller, account, bf, &l, &err), &err);
-	assert_ids(&l, want, n);
-	for (size_t i = 0; i < l.n; i++)
-		assert_int_equal(l.items[i].done, 0);
-	core_action_list_free(&l);
-}
-
-static void test_lists_and_filters(void **state)
-{
-	struct fx *f = *state;
-	struct core_error err = { CORE_OK, "" };
-	int64_t up_late = add(f, draft(f->m_upsell, 0, 0, "Upsell, later", MON + 20));
-	int64_t up_over = add(f, draft(f->m_upsell, 0, 0, "Upsell, overdue", MON - 2));
-	int64_t new_today = add(f, draft(f->m_new, 0, 0, "New, today", MON));
-	int64_t han_today = add(f, draft(f->m_hansen, 0, 0, "Hansen, today", MON));
-	int64_t loose = add(f, draft(0, f->osterbro, f->mette, "No meeting", MON - 2));
-	int64_t done = add(f, draft(f->m_upsell, 0, 0, "Done already", MON - 9));
-	int64_t lars = add(f, draft(0, f->hansen, f->lars, "Lars's", MON - 9));
-	fixture_check(db_action_set_done(f->db, done, 1, &err), &err);
-
-	/* Overdue first (a tie on due and account goes by id), then today
-	 * (Brødrene Hansen before Østerbro Hus), then later. */
-	const int64_t all[] = {up_over, loose, han_today, new_today, up_late};
-	list_open(f, f->mette, 0, -1, all, 5);
-	const int64_t at_osterbro[] = {up_over, loose, new_today, up_late};
-	list_open(f, f->mette, f->osterbro, -1, at_osterbro, 4);
-	const int64_t upsell[] = {up_over, up_late};
-	list_open(f, f->mette, 0, CORE_BF_UPSELL, upsell, 2);
-	const int64_t resale[] = {han_today};
-	list_open(f, f->mette, 0, CORE_BF_RESALE, resale, 1);
-	list_open(f, f->mette, f->hansen, CORE_BF_NEW, NULL, 0);
-	const int64_t of_lars[] = {lars};
-	list_open(f, f->lars, 0, -1, of_lars, 1);
-	list_open(f, 9999, 0, -1, NULL, 0);
-
-	/* The list appends to what the caller has. */
-	struct core_action_list l = {0};
-	fixture_check(db_action_list_open(f->db, f->lars, 0, -1, &l, &err), &err);
-	fixture_check(db_action_list_open(f->db, f->mette, 0, CORE_BF_UPSELL, &l, &err),
-	              &err);
-	const int64_t appended[] = {lars, up_over, up_late};
-	assert_ids(&l, appended, 3);
-	core_action_list_free(&l);
-
-	/* A meeting's actions: open and done, in the order agreed. */
-	fixture_check(db_action_list_meeting(f->db, f->m_upsell, &l, &err), &err);
-	const int64_t of_meeting[] = {up_late, up_over, done};
-	assert_ids(&l, of_meeting, 3);
-	assert_int_equal(l.items[2].done, 1);
-	assert_string_equal(l.items[1].text, "Upsell, overdue");
-	core_action_list_free(&l);
-	fixture_check(db_action_list_meeting(f->db, 9999, &l, &err), &err);
-	assert_int_equal(l.n, 0);
-	core_action_list_free(&l);
-}
-
-struct plan {
-	int statements;
-	int fullscan;
-	int sorts;
-	int autoindex;
-};
-
-static int plan_trace(unsigned type, void *ctx, void *p, void *x)
-{
-	(void)x;
-	struct plan *pl = ctx;
-	if (type == SQLITE_TRACE_PROFILE) {
-		sqlite3_stmt *st = p;
-		pl->statements++;
-		pl->fullscan += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
-		pl->sorts += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 0);
-		pl->autoindex += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_AUTOINDEX, 0);
-	}
-	return 0;
-}
-
-static void test_overdue_count(void **state)
-{
-	struct fx *f = *state;
-	struct core_error err = { CORE_OK, "" };
-	add(f, draft(f->m_upsell, 0, 0, "Overdue 1", MON - 1));
-	add(f, draft(f->m_hansen, 0, 0, "Overdue 9", MON - 9));
-	add(f, draft(0, f->osterbro, f->mette, "Today", MON));
-	add(f, draft(0, f->osterbro, f->mette, "Later", MON + 30));
-	int64_t done = add(f, draft(f->m_upsell, 0, 0, "Done", MON - 5));
-	add(f, draft(0, f->hansen, f->lars, "Lars overdue", MON - 5));
-	fixture_check(db_action_set_done(f->db, done, 1, &err), &err);
-	/* Many closed and other sellers' rows, for the plan to matter: 1000
-	 * done ones of Mette's (seller 1), 1000 open overdue of Lars's. */
-	assert_int_equal(f->mette, 1);
-	assert_int_equal(f->lars, 2);
-	fixture_sql_exec(f->db->h,
-		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-		"INSERT INTO action(account_id, seller_id, text, due, done_at, created_at, "
-		"updated_at) SELECT 1, CASE WHEN i % 2 THEN 2 ELSE 1 END, 'bulk', 20000, "
-		"CASE WHEN i % 2 THEN NULL ELSE 5 END, 0, 0 FROM n");
-
-	int64_t n = -1;
-	fixture_check(db_action_overdue_count(f->db, f->mette, MON, &n, &err), &err);
-	assert_int_equal(n, 2);
-	fixture_check(db_action_overdue_count(f->db, f->mette, MON + 1, &n, &err), &err);
-	assert_int_equal(n, 3);
-	fixture_check(db_action_overdue_count(f->db, f->mette, MON - 9, &n, &err), &err);
-	assert_int_equal(n, 0);
-	fixture_check(db_action_overdue_count(f->db, f->lars, MON, &n, &err), &err);
-	assert_int_equal(n, 1001);
-	fixture_check(db_action_overdue_count(f->db, 9999, MON, &n, &err), &err);
-	assert_int_equal(n, 0);
-
-	/* The count and the follow-ups list run from the index action_open:
-	 * no full scan, no sort, no automatic index. */
-	struct plan pl = {0};
-	sqlite3_trace_v2(f->db->h, SQLITE_TRACE_PROFILE, plan_trace, &pl);
-	fixture_check(db_action_overdue_count(f->db, f->mette, MON, &n, &err), &err);
-	struct core_action_list l = {0};
-	fixture_check(db_action_list_open(f->db, f->mette, 0, -1, &l, &err), &err);
-	fixture_check(db_action_list_open(f->db, f->mette, f->osterbro, CORE_BF_UPSELL, &l,
-	                                  &err), &err);
-	sqlite3_trace_v2(f->db->h, 0, NULL, NULL);
-	core_action_list_free(&l);
-	assert_int_equal(pl.statements, 3);
-	assert_int_equal(pl.fullscan, 0);
-	assert_int_equal(pl.sorts, 0);
-	assert_int_equal(pl.autoindex, 0);
-
-	/* The probe does see a scan where there is one. */
-	sqlite3_trace_v2(f->db->h, SQLITE_TRACE_PROFILE, plan_trace, &pl);
-	assert_int_equal(fixture_sql_int(f->db->h,
-		"SELECT count(*) FROM action WHERE text = 'bulk' ORDER BY 1", NULL), 2000);
-	sqlite3_trace_v2(f->db->h, 0, NULL, NULL);
-	assert_int_equal(pl.statements, 4);
-	assert_true(pl.fullscan > 1000);
 }
 
 static void test_meeting_or_owner_deleted(void **state)
@@ -748,8 +499,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_validation_writes_nothing, fx_setup,
 		                                fx_teardown),
 		cmocka_unit_test_setup_teardown(test_done_undone, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_lists_and_filters, fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_overdue_count, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_meeting_or_owner_deleted, fx_setup,
 		                                fx_teardown),
 		cmocka_unit_test_setup_teardown(test_hand_edited_rows, fx_setup, fx_teardown),

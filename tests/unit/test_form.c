@@ -1,7 +1,8 @@
 /* The meeting dialog, driven with synthetic events on a real SQLite file:
- * picking an account, the matrix's preselection, the confirmation a weak
- * form needs, validation, editing, cancelling, and what reaches the
- * database (and what must not). */
+ * picking an account, the last visit, validation, editing, cancelling, a
+ * new account, a locked database, ASCII and the mouse, and what reaches
+ * the database (and what must not).  The matrix's preselection and the
+ * confirmation a weak form needs are test_form_confirm's. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,134 +17,16 @@
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/matrix.h"
 #include "db/conn.h"
 #include "db/meetings.h"
-#include "db/sellers.h"
 #include "tui/canvas.h"
 #include "tui/form.h"
-#include "tests/unit/events.h"
-#include "tests/unit/fixture.h"
-
-struct fx {
-	char dir[FIXTURE_DIR_MAX];
-	char path[FIXTURE_PATH_MAX];
-	struct db *db;
-	struct core_matrix mx;
-	int64_t seller;
-	int64_t hansen, bjornstad, orsted, hvido, laerdal;
-};
-
-static int setup(void **state)
-{
-	struct fx *x = calloc(1, sizeof *x);
-	struct core_error err = { CORE_OK, "" };
-	assert_non_null(x);
-	x->db = fixture_db_make(x->dir, x->path, "form");
-	x->seller = fixture_seller(x->db, "Mette Sørensen");
-	x->hansen = fixture_account(x->db, "Brødrene Hansen A/S");
-	x->bjornstad = fixture_account(x->db, "Bjørnstad AS");
-	x->orsted = fixture_account(x->db, "Ørsted Gruppen");
-	x->hvido = fixture_account(x->db, "Hvidø ApS");
-	x->laerdal = fixture_account(x->db, "Lærdal AS");
-	fixture_check(core_matrix_default(&x->mx, &err), &err);
-	*state = x;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *x = *state;
-	fixture_db_remove(x->db, x->dir);
-	free(x);
-	return 0;
-}
-
-/* 2026-11-23, a Monday: what "last visit N days ago" counts from. */
-#define TEST_TODAY ((int64_t)20780)
-
-static int64_t day_of(int y, int m, int d)
-{
-	return core_days_from_date((struct core_date){ y, m, d });
-}
-
-static struct core_meeting tmpl(const struct fx *x, int64_t day, int minute)
-{
-	struct core_meeting m;
-	memset(&m, 0, sizeof m);
-	m.seller_id = x->seller;
-	m.starts_at = core_local_to_epoch(day, minute);
-	return m;
-}
-
-static int ev_char(struct tui_form *f, wint_t ch)
-{
-	struct tui_event ev = events_char(ch);
-	return tui_form_event(f, &ev);
-}
-
-static int ev_key(struct tui_form *f, int key)
-{
-	struct tui_event ev = events_key(key);
-	return tui_form_event(f, &ev);
-}
+#include "tests/unit/form_fx.h"
 
 static int ev_click(struct tui_form *f, int y, int x)
 {
 	struct tui_event ev = { .kind = TUI_EV_MOUSE, .y = y, .x = x };
 	return tui_form_event(f, &ev);
-}
-
-/* Types UTF-8 one character at a time, as ncurses delivers it. */
-static void ev_text(struct tui_form *f, const char *s)
-{
-	wint_t ch;
-	while (events_next_char(&s, &ch))
-		assert_int_equal(ev_char(f, ch), TUI_REDRAW);
-}
-
-static void ev_repeat(struct tui_form *f, int key, int times)
-{
-	for (int i = 0; i < times; i++)
-		ev_key(f, key);
-}
-
-/* Draws the form over a blank 30x100 screen (or the canvas given) and
- * returns the text, one line per row. */
-static char *draw_into(const struct tui_form *f, struct tui_canvas *c)
-{
-	static char buf[65536];
-	tui_canvas_clear(c);
-	tui_form_draw(f, c);
-	events_canvas_text(c, buf, sizeof buf);
-	return buf;
-}
-
-static char *draw(const struct tui_form *f)
-{
-	struct tui_canvas c;
-	assert_int_equal(tui_canvas_init(&c, 30, 100, 0), 0);
-	char *s = draw_into(f, &c);
-	tui_canvas_free(&c);
-	return s;
-}
-
-/* The first line of text holding needle (a copy); fails when none. */
-static const char *line_with(const char *text, const char *needle)
-{
-	static char line[1024];
-	const char *hit = strstr(text, needle);
-	if (hit == NULL)
-		fail_msg("no line with [%s] in:\n%s", needle, text);
-	const char *start = hit;
-	while (start > text && start[-1] != '\n')
-		start--;
-	size_t len = strcspn(start, "\n");
-	if (len >= sizeof line)
-		len = sizeof line - 1;
-	memcpy(line, start, len);
-	line[len] = '\0';
-	return line;
 }
 
 /* Row number of the first line holding needle. */
@@ -153,18 +36,6 @@ static int row_of(const char *text, const char *needle)
 	if (row < 0)
 		fail_msg("no line with [%s]", needle);
 	return row;
-}
-
-static void assert_has(const char *text, const char *needle)
-{
-	if (strstr(text, needle) == NULL)
-		fail_msg("no [%s] in:\n%s", needle, text);
-}
-
-static void assert_lacks(const char *text, const char *needle)
-{
-	if (strstr(text, needle) != NULL)
-		fail_msg("unexpected [%s] in:\n%s", needle, text);
 }
 
 /* Clicks on the screen text s, dx columns into the first target on the
@@ -177,31 +48,6 @@ static int click_on(struct tui_form *f, const char *s, const char *row, const ch
 	if (hit == NULL)
 		fail_msg("no [%s] on the line [%s]", target, line);
 	return ev_click(f, row_of(s, row), (int)(hit - line) + dx);
-}
-
-static size_t count_meetings(struct fx *x)
-{
-	struct core_error err = { CORE_OK, "" };
-	struct core_meeting_list l = { 0 };
-	fixture_check(db_meeting_range(x->db, x->seller, 0, INT64_C(1) << 40, &l, &err), &err);
-	size_t n = l.n;
-	core_meeting_list_free(&l);
-	return n;
-}
-
-static struct core_meeting get(struct fx *x, int64_t id)
-{
-	struct core_error err = { CORE_OK, "" };
-	struct core_meeting m;
-	fixture_check(db_meeting_get(x->db, id, &m, &err), &err);
-	return m;
-}
-
-static int64_t save(struct tui_form *f)
-{
-	assert_int_equal(ev_char(f, '\n'), TUI_CLOSE | TUI_RELOAD);
-	assert_true(tui_form_saved_id(f) > 0);
-	return tui_form_saved_id(f);
 }
 
 /* A follow-up at the account, held: what "last visit" is counted from. */
@@ -318,98 +164,6 @@ static void test_last_visit(void **state)
 		assert_has(line_with(draw(f), "Account"), seen[i].want);
 		tui_form_free(f);
 	}
-}
-
-static void test_negotiation_phone(void **state)
-{
-	struct fx *x = *state;
-	struct core_meeting t = tmpl(x, day_of(2026, 11, 25), 13 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
-	ev_text(f, "ørs");
-	ev_char(f, '\n');
-	ev_repeat(f, KEY_DOWN, 3); /* account, when, battlefield: type */
-	assert_int_equal(ev_char(f, 'n'), TUI_REDRAW);
-	char *s = draw(f);
-	assert_has(line_with(s, "Type"), "Negotiation");
-	assert_has(s, "Contact form — matrix for negotiation");
-	assert_has(line_with(s, "physical"), "▶ ▣ physical");
-	assert_has(line_with(s, "physical"), "first choice");
-	assert_has(line_with(s, "hybrid"), "possible (depends on complexity: medium)");
-	assert_has(line_with(s, "phone"), "hardly — asks to confirm");
-
-	/* Booking re-preselects phone; back to negotiation, physical. */
-	ev_char(f, 'c');
-	s = draw(f);
-	assert_has(line_with(s, "Type"), "Canvassing / booking a meeting");
-	assert_has(line_with(s, "☎ phone"), "▶");
-	assert_has(line_with(s, "physical"), "no-go");
-	ev_char(f, 'n');
-	assert_has(line_with(draw(f), "physical"), "▶");
-
-	/* High complexity makes hybrid hardly; physical stays. */
-	ev_key(f, KEY_DOWN);
-	ev_key(f, KEY_RIGHT);
-	s = draw(f);
-	assert_has(line_with(s, "Complexity"), "[high]");
-	assert_has(line_with(s, "hybrid"), "hardly");
-	assert_has(line_with(s, "physical"), "▶");
-
-	/* The seller picks phone by hand: it stays picked. */
-	ev_repeat(f, KEY_DOWN, 2); /* 4D, then the forms */
-	assert_int_equal(ev_char(f, 't'), TUI_REDRAW);
-	assert_has(line_with(draw(f), "☎ phone"), "▶");
-	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
-	assert_int_equal(tui_form_saved_id(f), 0);
-	assert_int_equal(count_meetings(x), 0);
-	s = draw(f);
-	assert_has(s, "☎ phone is rated hardly for negotiation — use it anyway?");
-	assert_has(line_with(s, "reason"), "Enter confirm, Esc back");
-
-	ev_text(f, "kunden er i Tromsø");
-	assert_int_equal(count_meetings(x), 0);
-	int64_t id = save(f);
-	tui_form_free(f);
-	struct core_meeting m = get(x, id);
-	assert_int_equal(m.form, CORE_FORM_PHONE);
-	assert_string_equal(m.form_reason, "kunden er i Tromsø");
-	assert_string_equal(m.type, "negotiation");
-	assert_int_equal(m.complexity, CORE_CX_HIGH);
-	assert_int_equal(m.account_id, x->orsted);
-}
-
-static void test_booking_physical(void **state)
-{
-	struct fx *x = *state;
-	struct core_meeting t = tmpl(x, day_of(2026, 11, 27), 9 * 60);
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &t, TEST_TODAY, 0);
-	ev_text(f, "lærd");
-	ev_char(f, '\n');
-	ev_repeat(f, KEY_DOWN, 3);
-	ev_key(f, KEY_LEFT); /* first meeting -> booking */
-	ev_repeat(f, KEY_DOWN, 3);
-	assert_has(line_with(draw(f), "☎ phone"), "▶");
-	ev_char(f, 'p');
-	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
-	char *s = draw(f);
-	assert_has(s, "▣ physical is rated no-go for booking — use it anyway?");
-
-	/* Esc backs out: nothing saved, the dialog still open. */
-	assert_int_equal(ev_char(f, 27), TUI_REDRAW);
-	s = draw(f);
-	assert_lacks(s, "use it anyway");
-	assert_has(s, "Not saved");
-	assert_int_equal(count_meetings(x), 0);
-
-	/* Asked again; an empty reason is a plain yes. */
-	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
-	assert_has(draw(f), "use it anyway?");
-	int64_t id = save(f);
-	tui_form_free(f);
-	struct core_meeting m = get(x, id);
-	assert_int_equal(m.form, CORE_FORM_PHYSICAL);
-	assert_string_equal(m.type, "booking");
-	assert_string_equal(m.form_reason, "");
-	assert_int_equal(m.account_id, x->laerdal);
 }
 
 static void test_validation(void **state)
@@ -543,50 +297,6 @@ static void test_edit(void **state)
 	assert_int_equal(m2.form, CORE_FORM_HYBRID);
 	assert_string_equal(m2.type, "workshop");
 	assert_int_equal(count_meetings(x), 1);
-}
-
-/* A weak form saved with a reason is not asked about again, until the
- * type makes it weaker still. */
-static void test_edit_confirmed(void **state)
-{
-	struct fx *x = *state;
-	struct core_error err = { CORE_OK, "" };
-	struct core_meeting m0 = tmpl(x, day_of(2026, 11, 25), 11 * 60);
-	m0.account_id = x->hansen;
-	m0.duration_min = 30;
-	strcpy(m0.type, "negotiation");
-	m0.form = CORE_FORM_PHONE;
-	strcpy(m0.form_reason, "kunden vil det");
-	fixture_check(db_meeting_insert(x->db, &m0, &err), &err);
-	struct core_meeting m = get(x, m0.id);
-
-	struct tui_form *f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
-	assert_int_equal(save(f), m.id);
-	tui_form_free(f);
-	assert_string_equal(get(x, m.id).form_reason, "kunden vil det");
-
-	f = tui_form_open(x->db, &x->mx, &m, TEST_TODAY, 0);
-	ev_repeat(f, KEY_DOWN, 3);
-	ev_char(f, 'w'); /* workshop: phone is impossible */
-	assert_int_equal(ev_char(f, '\n'), TUI_REDRAW);
-	char *s = draw(f);
-	assert_has(s, "☎ phone is rated impossible for workshop — use it anyway?");
-	/* The old reason is there to keep or change. */
-	assert_has(line_with(s, "reason"), "kunden vil det");
-	ev_char(f, 23); /* Ctrl-W */
-	ev_text(f, "også nu");
-	assert_int_equal(save(f), m.id);
-	tui_form_free(f);
-	assert_string_equal(get(x, m.id).form_reason, "kunden vil også nu");
-
-	/* A form that needs no confirmation drops the reason. */
-	struct core_meeting m2 = get(x, m.id);
-	f = tui_form_open(x->db, &x->mx, &m2, TEST_TODAY, 0);
-	ev_repeat(f, KEY_DOWN, 6);
-	ev_char(f, 'p');
-	save(f);
-	tui_form_free(f);
-	assert_string_equal(get(x, m.id).form_reason, "");
 }
 
 static void test_cancel(void **state)
@@ -739,11 +449,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pick_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exact_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_last_visit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_negotiation_phone, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_booking_physical, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edit_confirmed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),

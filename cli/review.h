@@ -1,0 +1,16 @@
+#ifndef CLI_REVIEW_H
+#define CLI_REVIEW_H
+/* The manager's review on the command line:
+ * `pipebench review --team DIR [--week W] [--sort COLUMN] --print
+ * [--width N] [--ascii]`.  DIR is review's own option (else
+ * PIPEBENCH_TEAM): cli/main.c must not resolve it into the manager's own
+ * seller file. */
+
+#include "cli/cli.h"
+#include "core/error.h"
+
+/* argv[0] is "review". */
+enum core_status cli_review_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                struct core_error *err);
+
+#endif
