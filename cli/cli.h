@@ -8,6 +8,20 @@
 
 #include "core/error.h"
 
+struct option; /* <getopt.h> */
+
+/* The next option of a subcommand, as getopt_long (shortopts must start
+ * with ':'): *c is the option, or -1 after the last.  A missing value is
+ * CORE_ERR_INPUT "CMD: --x needs a value", an unknown option "CMD: unknown
+ * option '--y' (try pipebench HELP)" (HELP: "--help", or the command's own
+ * "export ics --help"). */
+enum core_status cli_opt_next(int argc, char **argv, const char *shortopts,
+                              const struct option *opts, const char *cmd,
+                              const char *help, int *c, struct core_error *err);
+/* After the options: anything left over is "CMD: unexpected 'X'". */
+enum core_status cli_opt_end(int argc, char **argv, const char *cmd,
+                             struct core_error *err);
+
 struct cli_ctx {
 	const char *db_path;   /* --db, or the default path */
 	int db_path_given;     /* 1 when --db was on the command line */

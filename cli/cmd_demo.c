@@ -62,10 +62,10 @@ enum core_status cli_demo_run(const struct cli_ctx *ctx, int argc, char **argv,
 	int accounts_given = 0;
 	enum core_status st = CORE_OK;
 	uint64_t v = 0;
-	int c, prev_opterr = opterr;
-	opterr = 0;
-	while (st == CORE_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		const char *name = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	int c = 0;
+	while (st == CORE_OK &&
+	       (st = cli_opt_next(argc, argv, ":", opts, "demo", "--help", &c, err)) == CORE_OK &&
+	       c != -1) {
 		switch (c) {
 		case 's':
 			st = demo_number("seed", optarg, 0, UINT64_MAX, &v, err);
@@ -88,16 +88,8 @@ enum core_status cli_demo_run(const struct cli_ctx *ctx, int argc, char **argv,
 			st = demo_number("per-week", optarg, 1, 90, &v, err);
 			o.per_week = (int)v;
 			break;
-		case ':':
-			st = core_error_set(err, CORE_ERR_INPUT, "demo: %s needs a value", name);
-			break;
-		default:
-			st = core_error_set(err, CORE_ERR_INPUT,
-			                    "demo: unknown option '%s' (try pipebench --help)", name);
-			break;
 		}
 	}
-	opterr = prev_opterr;
 	if (st != CORE_OK)
 		return st;
 	if (optind < argc)

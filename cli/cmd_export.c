@@ -38,10 +38,10 @@ static enum core_status export_parse_args(int argc, char **argv, struct export_o
 		{ NULL, 0, NULL, 0 }
 	};
 	enum core_status st = CORE_OK;
-	int c, prev_opterr = opterr;
-	opterr = 0; /* main.c is the one place that reports */
-	while (st == CORE_OK && (c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
-		const char *name = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	int c = 0;
+	while (st == CORE_OK &&
+	       (st = cli_opt_next(argc, argv, ":o:", opts, "export", "--help", &c, err)) == CORE_OK &&
+	       c != -1) {
 		switch (c) {
 		case 'c': o->crm = optarg; break;
 		case 'w': o->week = optarg; break;
@@ -51,17 +51,8 @@ static enum core_status export_parse_args(int argc, char **argv, struct export_o
 		case 'b': o->battlefield = optarg; break;
 		case 'L': o->since_last = 1; break;
 		case 'o': o->out = optarg; break;
-		case ':':
-			st = core_error_set(err, CORE_ERR_INPUT, "export: %s needs a value", name);
-			break;
-		default:
-			st = core_error_set(err, CORE_ERR_INPUT,
-			                    "export: unknown option '%s' (try pipebench --help)",
-			                    name);
-			break;
 		}
 	}
-	opterr = prev_opterr;
 	if (st == CORE_OK && optind < argc)
 		o->kind = argv[optind++];
 	if (st == CORE_OK && optind < argc)

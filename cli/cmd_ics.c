@@ -50,10 +50,10 @@ static enum core_status ics_parse_args(int argc, char **argv, struct ics_opts *o
 		{ NULL, 0, NULL, 0 }
 	};
 	enum core_status st = CORE_OK;
-	int c, prev_opterr = opterr;
-	opterr = 0; /* main.c is the one place that reports */
-	while (st == CORE_OK && (c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
-		const char *name = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	int c = 0;
+	while (st == CORE_OK &&
+	       (st = cli_opt_next(argc, argv, ":o:h", opts, "export ics", "export ics --help", &c, err)) == CORE_OK &&
+	       c != -1) {
 		switch (c) {
 		case 'w': o->week = optarg; break;
 		case 'f': o->from = optarg; break;
@@ -61,21 +61,10 @@ static enum core_status ics_parse_args(int argc, char **argv, struct ics_opts *o
 		case 's': o->seller = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'h': o->help = 1; break;
-		case ':':
-			st = core_error_set(err, CORE_ERR_INPUT, "export ics: %s needs a value",
-			                    name);
-			break;
-		default:
-			st = core_error_set(err, CORE_ERR_INPUT,
-			                    "export ics: unknown option '%s' (try pipebench "
-			                    "export ics --help)", name);
-			break;
 		}
 	}
-	opterr = prev_opterr;
-	if (st == CORE_OK && optind < argc)
-		st = core_error_set(err, CORE_ERR_INPUT, "export ics: unexpected '%s'",
-		                    argv[optind]);
+	if (st == CORE_OK)
+		st = cli_opt_end(argc, argv, "export ics", err);
 	return st;
 }
 

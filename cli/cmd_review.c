@@ -42,12 +42,10 @@ static enum core_status review_parse_args(int argc, char **argv, struct review_o
 		{ NULL, 0, NULL, 0 }
 	};
 	enum core_status st = CORE_OK;
-	int c, prev_opterr = opterr;
-	/* getopt's own messages would bypass main.c, the one place that
-	 * reports. */
-	opterr = 0;
-	while (st == CORE_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		const char *name = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	int c = 0;
+	while (st == CORE_OK &&
+	       (st = cli_opt_next(argc, argv, ":", opts, "review", "--help", &c, err)) == CORE_OK &&
+	       c != -1) {
 		switch (c) {
 		case 'T': o->team = optarg; break;
 		case 'w': o->week = optarg; break;
@@ -69,20 +67,10 @@ static enum core_status review_parse_args(int argc, char **argv, struct review_o
 			o->width = (int)v;
 			break;
 		}
-		case ':':
-			st = core_error_set(err, CORE_ERR_INPUT, "review: %s needs a value", name);
-			break;
-		default:
-			st = core_error_set(err, CORE_ERR_INPUT,
-			                    "review: unknown option '%s' (try pipebench --help)",
-			                    name);
-			break;
 		}
 	}
-	opterr = prev_opterr;
-	if (st == CORE_OK && optind < argc)
-		st = core_error_set(err, CORE_ERR_INPUT, "review: unexpected '%s'",
-		                    argv[optind]);
+	if (st == CORE_OK)
+		st = cli_opt_end(argc, argv, "review", err);
 	return st;
 }
 

@@ -69,12 +69,10 @@ static enum core_status week_parse_args(int argc, char **argv, struct week_opts 
 		{ NULL, 0, NULL, 0 }
 	};
 	enum core_status st = CORE_OK;
-	int c, prev_opterr = opterr;
-	/* getopt's own messages would bypass main.c, the one place that
-	 * reports. */
-	opterr = 0;
-	while (st == CORE_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		const char *name = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	int c = 0;
+	while (st == CORE_OK &&
+	       (st = cli_opt_next(argc, argv, ":", opts, "week", "--help", &c, err)) == CORE_OK &&
+	       c != -1) {
 		switch (c) {
 		case 'w': o->week = optarg; break;
 		case 's': o->seller = optarg; break;
@@ -89,20 +87,10 @@ static enum core_status week_parse_args(int argc, char **argv, struct week_opts 
 			break;
 		case 'e': o->weekend = 1; break;
 		case 'a': o->ascii = 1; break;
-		case ':':
-			st = core_error_set(err, CORE_ERR_INPUT, "week: %s needs a value", name);
-			break;
-		default:
-			st = core_error_set(err, CORE_ERR_INPUT,
-			                    "week: unknown option '%s' (try pipebench --help)",
-			                    name);
-			break;
 		}
 	}
-	opterr = prev_opterr;
-	if (st == CORE_OK && optind < argc)
-		st = core_error_set(err, CORE_ERR_INPUT, "week: unexpected '%s'",
-		                    argv[optind]);
+	if (st == CORE_OK)
+		st = cli_opt_end(argc, argv, "week", err);
 	return st;
 }
 
