@@ -1,6 +1,7 @@
-/* pipebench review --print: the team dashboard as text on stdout, drawn by
- * the same code as the live review (tui/review_draw.c) into a canvas.
- * Every seller's file is opened read-only and never written. */
+/* pipebench review: the live team dashboard (tui/review.c), or with
+ * --print the same dashboard as text on stdout, drawn by the same code
+ * (tui/review_draw.c) into a canvas.  Every seller's file is opened
+ * read-only and never written. */
 #include "cli/review.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include "core/review.h"
 #include "db/review.h"
 #include "tui/canvas.h"
+#include "tui/review.h"
 #include "tui/review_draw.h"
 
 #define REVIEW_DEFAULT_WIDTH 80
@@ -130,10 +132,6 @@ enum core_status cli_review_run(const struct cli_ctx *ctx, int argc, char **argv
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "review: which team? give --team DIR (or set "
 		                      "PIPEBENCH_TEAM)");
-	if (!o.print)
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "review: --print is required (the live review is "
-		                      "not built yet)");
 	enum core_review_col sort = CORE_REVIEW_NAME;
 	if (o.sort != NULL && core_review_col_parse(o.sort, &sort) != 0)
 		return core_error_set(err, CORE_ERR_INPUT,
@@ -144,6 +142,17 @@ enum core_status cli_review_run(const struct cli_ctx *ctx, int argc, char **argv
 	st = review_week(o.week, ctx->today, &wk, err);
 	if (st != CORE_OK)
 		return st;
+
+	if (!o.print) {
+		if (o.width != 0)
+			return core_error_set(err, CORE_ERR_INPUT,
+			                      "review: --width goes with --print (the live "
+			                      "review fills the terminal)");
+		struct tui_review_opts to = { .team_dir = o.team, .week = wk,
+		                              .today = ctx->today, .sort = sort,
+		                              .ascii = o.ascii };
+		return tui_review_run(&to, err);
+	}
 
 	struct db_review r;
 	memset(&r, 0, sizeof r);

@@ -46,8 +46,8 @@ static const char usage[] =
 "  team init DIR [--group GROUP]\n"
 "                     make a team directory: you manage it, GROUP's sellers\n"
 "                     (default your primary group) each write their own file\n"
-"  review --team DIR [--week 2026-W48] [--sort COLUMN] --print [--width N]\n"
-"                     the team's week, one row per seller (read-only)\n"
+"  review --team DIR [--week 2026-W48] [--sort COLUMN] [--print [--width N]]\n"
+"                     the team's week, one row per seller, live (read-only)\n"
 "  crm-id seller|account|contact WHO ID, crm-id account WHO --domain D\n"
 "                     the CRM's own ids, for OwnerId, WhatId and WhoId\n"
 "\n"
@@ -89,7 +89,8 @@ static enum core_status main_tui(const struct cli_ctx *ctx, const char *seller,
 	}
 	if (st == CORE_OK) {
 		struct tui_app_opts o = { .today = ctx->today, .seller = seller,
-		                          .ascii = ctx->ascii, .team = team };
+		                          .ascii = ctx->ascii, .team = team,
+		                          .team_dir = ctx->team_dir };
 		st = tui_app_run(db, &o, err);
 	}
 	if (team != NULL)

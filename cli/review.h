@@ -1,10 +1,10 @@
 #ifndef CLI_REVIEW_H
 #define CLI_REVIEW_H
-/* The manager's review on the command line:
- * `pipebench review --team DIR [--week W] [--sort COLUMN] --print
- * [--width N] [--ascii]`.  DIR is review's own option (else
- * PIPEBENCH_TEAM): cli/main.c must not resolve it into the manager's own
- * seller file. */
+/* The manager's review: `pipebench review --team DIR [--week W] [--sort
+ * COLUMN]` opens the live dashboard (tui/review.h); with `--print [--width
+ * N] [--ascii]` it prints it once as text.  DIR is review's own option
+ * (else PIPEBENCH_TEAM): cli/main.c must not resolve it into the
+ * manager's own seller file. */
 
 #include "cli/cli.h"
 #include "core/error.h"

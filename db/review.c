@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -177,70 +178,293 @@ static void review_reason(struct core_review_row *r, const char *path,
 	r->ok = 0;
 }
 
-static enum core_status review_one(const char *dir, struct db *team,
-                                   const struct db_review_team *t,
-                                   struct core_isoweek week, int64_t today,
-                                   struct db_week *scratch, struct core_review_row *r,
-                                   struct core_error *err)
+/* ---- the live review ----------------------------------------------------- */
+
+/* A seller's commit holds the file's lock for milliseconds; longer than
+ * this, the row is retried on the next refresh instead. */
+#define REVIEW_BUSY_MS 150
+/* review --print: as long as the connection settings' default. */
+#define REVIEW_ONCE_BUSY_MS 5000
+
+struct review_file {
+	struct db *db;       /* open read-only, or NULL: the row says why */
+	int dirty;           /* committed to since its row was read */
+	int tried;           /* seen holds the file as it last failed to open */
+	struct stat seen;
+};
+
+struct db_review_live {
+	char dir[PATH_MAX];
+	struct db *team;
+	struct db_review_team t;
+	int64_t today;
+	struct db_review view;       /* rows by login */
+	struct review_file *files;   /* parallel to view.rows */
+	struct db_week scratch;
+};
+
+static int review_same_file(const struct stat *a, const struct stat *b)
 {
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtime == b->st_mtime && a->st_ctime == b->st_ctime &&
+	       a->st_mode == b->st_mode;
+}
+
+/* Opens row i's file when it is not open.  A file that failed before and
+ * has not changed since is not tried again (force: it is).  Returns 1
+ * when the row changed. */
+static int live_file_open(struct db_review_live *l, size_t i, int force)
+{
+	struct review_file *f = &l->files[i];
+	struct core_review_row *r = &l->view.rows[i];
 	char path[PATH_MAX];
-	enum core_status st = core_team_path(path, sizeof path, dir,
-	                                     CORE_TEAM_SELLER_FILE, r->login, err);
-	if (st != CORE_OK)
-		return st;
 	struct core_error why = { CORE_OK, "" };
 	struct stat sb;
-	struct db *db = NULL;
-	if (lstat(path, &sb) != 0)
+	memset(&sb, 0, sizeof sb);
+	if (core_team_path(path, sizeof path, l->dir, CORE_TEAM_SELLER_FILE, r->login,
+	                   &why) != CORE_OK)
+		path[0] = '\0';
+	else if (lstat(path, &sb) != 0)
 		core_error_set(&why, CORE_ERR_IO, "no seller.db yet (%s)", strerror(errno));
 	else if (!S_ISREG(sb.st_mode))
 		core_error_set(&why, CORE_ERR_INPUT, "seller.db is not a regular file");
-	else if (db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &db, &why) == CORE_OK) {
-		st = db_review_seller_read(db, team, t, week, today, scratch, r, &why);
-		db_close(db);
-		/* Out of memory is ours, not the seller's file's. */
-		if (st == CORE_ERR_NOMEM)
-			return core_error_set(err, st, "%s", why.msg);
-		/* The team file failing is the whole review's trouble. */
-		if (st != CORE_OK && strncmp(why.msg, db_path(team), strlen(db_path(team))) == 0)
-			return core_error_set(err, st, "%s", why.msg);
+	if (!force && f->tried && review_same_file(&sb, &f->seen) && r->reason[0] != '\0')
+		return 0;
+	if (why.code == CORE_OK &&
+	    db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &f->db, &why) == CORE_OK) {
+		db_set_busy_timeout(f->db, REVIEW_BUSY_MS);
+		/* Records the version: later commits show as changes. */
+		db_changed(f->db);
+		f->dirty = 1;
+		f->tried = 0;
+		return 0;
 	}
-	if (!r->ok)
-		review_reason(r, path, &why);
+	f->db = NULL;
+	f->tried = 1;
+	f->seen = sb;
+	review_reason(r, path, &why);
+	return 1;
+}
+
+/* Rereads row i from its open file.  Only the team file failing or out of
+ * memory is an error; a busy file keeps its row and stays dirty. */
+static enum core_status live_row_read(struct db_review_live *l, size_t i,
+                                      int *changed, struct core_error *err)
+{
+	struct review_file *f = &l->files[i];
+	struct core_review_row row = l->view.rows[i];
+	struct core_error why = { CORE_OK, "" };
+	enum core_status st = db_review_seller_read(f->db, l->team, &l->t, l->view.week,
+	                                            l->today, &l->scratch, &row, &why);
+	if (st == CORE_ERR_NOMEM)
+		return core_error_set(err, st, "%s", why.msg);
+	if (st != CORE_OK &&
+	    strncmp(why.msg, db_path(l->team), strlen(db_path(l->team))) == 0)
+		return core_error_set(err, st, "%s", why.msg);
+	if (st == CORE_ERR_BUSY)
+		return CORE_OK;
+	f->dirty = 0;
+	if (st != CORE_OK) {
+		char path[PATH_MAX];
+		core_utf8_copy(path, sizeof path, db_path(f->db));
+		review_reason(&row, path, &why);
+		/* Still waiting for the seller's first run: the version
+		 * changes when they start.  Anything else is reopened when
+		 * the file changes. */
+		if (st != CORE_ERR_NOTFOUND) {
+			lstat(path, &f->seen);
+			f->tried = 1;
+			db_close(f->db);
+			f->db = NULL;
+		}
+	}
+	if (memcmp(&row, &l->view.rows[i], sizeof row) != 0) {
+		l->view.rows[i] = row;
+		*changed = 1;
+	}
 	return CORE_OK;
 }
 
-enum core_status db_review_load(const char *dir, struct core_isoweek week,
-                                int64_t today, struct db_review *out,
+/* Lists DIR/sellers again and merges it with the rows (both by login):
+ * new sellers get a row, gone ones lose theirs. */
+static enum core_status live_rescan(struct db_review_live *l, int *changed,
+                                    struct core_error *err)
+{
+	struct db_review listed;
+	memset(&listed, 0, sizeof listed);
+	enum core_status st = review_list(l->dir, &listed, err);
+	struct review_file *files = NULL;
+	if (st == CORE_OK && listed.n > 0 &&
+	    (files = calloc(listed.n, sizeof *files)) == NULL)
+		st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	if (st != CORE_OK) {
+		db_review_free(&listed);
+		return st;
+	}
+	size_t i = 0, j = 0, n = l->view.n;
+	while (i < n || j < listed.n) {
+		int cmp = i == n ? 1 : j == listed.n ? -1
+		          : strcmp(l->view.rows[i].login, listed.rows[j].login);
+		if (cmp < 0) {
+			db_close(l->files[i++].db);
+			*changed = 1;
+		} else if (cmp > 0) {
+			j++;
+			*changed = 1;
+		} else {
+			listed.rows[j] = l->view.rows[i];
+			files[j++] = l->files[i++];
+		}
+	}
+	free(l->files);
+	free(l->view.rows);
+	l->files = files;
+	l->view.rows = listed.rows;
+	l->view.n = listed.n;
+	for (i = 0; i < l->view.n; i++)
+		if (l->files[i].db == NULL)
+			*changed |= live_file_open(l, i, 0);
+	return CORE_OK;
+}
+
+enum core_status db_review_refresh(struct db_review_live *l, int flags,
+                                   int *changed, struct core_error *err)
+{
+	enum core_status st = CORE_OK;
+	if (flags & DB_REVIEW_RESCAN)
+		st = live_rescan(l, changed, err);
+	int all = (flags & DB_REVIEW_ALL) != 0;
+	/* The manager's targets or weights: every row's numbers. */
+	if (st == CORE_OK && (db_changed(l->team) != 0 || all)) {
+		all = 1;
+		st = db_review_team_read(l->team, &l->t, err);
+		if (st == CORE_OK && l->view.threshold != l->t.threshold) {
+			l->view.threshold = l->t.threshold;
+			*changed = 1;
+		}
+	}
+	for (size_t i = 0; st == CORE_OK && i < l->view.n; i++) {
+		struct review_file *f = &l->files[i];
+		if (f->db == NULL && all)
+			*changed |= live_file_open(l, i, 1);
+		else if (f->db != NULL && (db_changed(f->db) != 0 || all))
+			f->dirty = 1;
+		if (f->db != NULL && f->dirty)
+			st = live_row_read(l, i, changed, err);
+	}
+	l->view.unreadable = 0;
+	for (size_t i = 0; i < l->view.n; i++)
+		l->view.unreadable += !l->view.rows[i].ok;
+	return st;
+}
+
+enum core_status db_review_set_week(struct db_review_live *l, struct core_isoweek week,
+                                    int64_t today, struct core_error *err)
+{
+	int changed = 0;
+	l->view.week = week;
+	l->today = today;
+	return db_review_refresh(l, DB_REVIEW_ALL, &changed, err);
+}
+
+const struct db_review *db_review_rows(const struct db_review_live *l)
+{
+	return &l->view;
+}
+
+void db_review_close(struct db_review_live *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->view.n; i++)
+		db_close(l->files[i].db);
+	free(l->files);
+	db_review_free(&l->view);
+	db_week_free(&l->scratch);
+	db_close(l->team);
+	free(l);
+}
+
+enum core_status db_review_open(const char *dir, struct core_isoweek week,
+                                int64_t today, struct db_review_live **out,
                                 struct core_error *err)
 {
-	out->week = week;
+	*out = NULL;
+	struct db_review_live *l = calloc(1, sizeof *l);
+	if (l == NULL)
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	l->view.week = week;
+	l->today = today;
 	char path[PATH_MAX];
-	struct db *team = NULL;
-	struct db_review_team t;
-	enum core_status st = core_team_path(path, sizeof path, dir, CORE_TEAM_FILE,
-	                                     NULL, err);
+	enum core_status st = CORE_OK;
+	if (snprintf(l->dir, sizeof l->dir, "%s", dir) >= (int)sizeof l->dir)
+		st = core_error_set(err, CORE_ERR_INPUT, "%s: path too long", dir);
+	if (st == CORE_OK)
+		st = core_team_path(path, sizeof path, dir, CORE_TEAM_FILE, NULL, err);
 	if (st == CORE_OK && access(path, F_OK) != 0)
 		st = core_error_set(err, CORE_ERR_INPUT,
 		                    "%s: not a team directory (no %s; the manager makes "
 		                    "one with: pipebench team init DIR)", dir, path);
 	if (st == CORE_OK)
-		st = db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &team, err);
-	if (st == CORE_OK)
-		st = db_review_team_read(team, &t, err);
-	if (st == CORE_OK)
-		st = review_list(dir, out, err);
-	struct db_week scratch;
-	memset(&scratch, 0, sizeof scratch);
-	for (size_t i = 0; st == CORE_OK && i < out->n; i++) {
-		st = review_one(dir, team, &t, week, today, &scratch, &out->rows[i], err);
-		out->unreadable += !out->rows[i].ok;
+		st = db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &l->team, err);
+	if (st == CORE_OK) {
+		db_changed(l->team);
+		st = db_review_team_read(l->team, &l->t, err);
 	}
-	db_week_free(&scratch);
-	db_close(team);
+	l->view.threshold = l->t.threshold;
+	int changed = 0;
 	if (st == CORE_OK)
-		out->threshold = t.threshold;
-	return st;
+		st = db_review_refresh(l, DB_REVIEW_RESCAN, &changed, err);
+	if (st != CORE_OK) {
+		db_review_close(l);
+		return st;
+	}
+	*out = l;
+	return CORE_OK;
+}
+
+/* One look, for --print: the live review opened and its rows kept. */
+enum core_status db_review_load(const char *dir, struct core_isoweek week,
+                                int64_t today, struct db_review *out,
+                                struct core_error *err)
+{
+	struct db_review_live *l;
+	enum core_status st = db_review_open(dir, week, today, &l, err);
+	if (st != CORE_OK)
+		return st;
+	/* The live review leaves a file that was busy for the next tick; a
+	 * one-shot read has no next tick, so it waits as long as any other
+	 * reader would, and a file still locked after that says so. */
+	for (size_t i = 0; st == CORE_OK && i < l->view.n; i++) {
+		struct review_file *f = &l->files[i];
+		if (f->db == NULL || !f->dirty)
+			continue;
+		db_set_busy_timeout(f->db, REVIEW_ONCE_BUSY_MS);
+		int changed = 0;
+		st = live_row_read(l, i, &changed, err);
+		if (st == CORE_OK && f->dirty) {
+			struct core_error why;
+			core_error_set(&why, CORE_ERR_BUSY, "still locked after %d s",
+			               REVIEW_ONCE_BUSY_MS / 1000);
+			review_reason(&l->view.rows[i], "", &why);
+		}
+	}
+	if (st != CORE_OK) {
+		db_review_close(l);
+		return st;
+	}
+	l->view.unreadable = 0;
+	for (size_t i = 0; i < l->view.n; i++)
+		l->view.unreadable += !l->view.rows[i].ok;
+	*out = l->view;
+	memset(&l->view, 0, sizeof l->view);
+	/* The connections are by index; closed here, not by the rows. */
+	for (size_t i = 0; i < out->n; i++) {
+		db_close(l->files[i].db);
+		l->files[i].db = NULL;
+	}
+	db_review_close(l);
+	return CORE_OK;
 }
 
 void db_review_free(struct db_review *r)

@@ -60,4 +60,42 @@ enum core_status db_review_load(const char *dir, struct core_isoweek week,
                                 struct core_error *err);
 void db_review_free(struct db_review *r);
 
+/* ---- the live review ------------------------------------------------------
+ * The same rows, kept up to date: one read-only connection per seller's
+ * file stays open, and a refresh rereads only the rows whose file another
+ * process committed to (PRAGMA data_version, db_changed).  A lock held by
+ * a seller's commit is waited for briefly, then the row is retried on the
+ * next refresh rather than blocking the screen. */
+struct db_review_live; /* opaque; db_review_open allocates it */
+
+enum db_review_refresh_flags {
+	DB_REVIEW_RESCAN = 1,  /* list DIR/sellers again: sellers who joined
+	                          appear, removed ones go, files that could not
+	                          be opened and have changed since are retried */
+	DB_REVIEW_ALL    = 2   /* reread every row and the team's settings */
+};
+
+/* Opens the team at dir and reads every seller for week, as
+ * db_review_load.  *out owns it; close with db_review_close. */
+enum core_status db_review_open(const char *dir, struct core_isoweek week,
+                                int64_t today, struct db_review_live **out,
+                                struct core_error *err);
+void db_review_close(struct db_review_live *l);
+
+/* Brings the rows up to date (flags above; 0: only the files that
+ * changed, and the team's settings when the team file changed).  *changed
+ * is set to 1 when any row or the set of rows differs, else left alone.
+ * A seller's file going bad makes its row unreadable; only the team file
+ * failing or running out of memory is an error. */
+enum core_status db_review_refresh(struct db_review_live *l, int flags,
+                                   int *changed, struct core_error *err);
+
+/* Shows another week (and today): every row is reread. */
+enum core_status db_review_set_week(struct db_review_live *l, struct core_isoweek week,
+                                    int64_t today, struct core_error *err);
+
+/* The rows as last read, by login; owned by l, valid until the next call
+ * on it. */
+const struct db_review *db_review_rows(const struct db_review_live *l);
+
 #endif

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "core/presence.h"
 #include "db/actions.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
@@ -34,6 +36,8 @@
 #define APP_TICK_MS 200
 #define APP_MIN_H 24
 #define APP_MIN_W 80
+/* How often the tick looks for the manager's review. */
+#define APP_PRESENCE_MS 1000
 
 /* Set from the signal handler; the loop polls it (no curses calls in a
  * handler). */
@@ -161,7 +165,10 @@ static void app_draw_week(struct tui_app *a)
 	wm.cursor_day = a->day + 1;
 	wm.monochrome = tui_term_monochrome(&a->term);
 	/* Moving and confirming always have their message up. */
-	tui_keys_hint_line(a->ascii, a->canvas.w - 2, a->keys_line,
+	/* The review is never covert: its notice keeps the status line's
+	 * right end, and the key hints give way to it. */
+	int notice = a->reviewed[0] != '\0' ? tui_text_width(a->reviewed) + 2 : 0;
+	tui_keys_hint_line(a->ascii, a->canvas.w - 2 - notice, a->keys_line,
 	                   sizeof a->keys_line);
 	wm.keys_line = a->keys_line;
 	if (a->message[0] != '\0') {
@@ -172,6 +179,12 @@ static void app_draw_week(struct tui_app *a)
 		wm.message = a->describe_buf;
 	}
 	tui_week_draw(&a->canvas, &wm);
+	if (notice > 0 && notice < a->canvas.w) {
+		int y = a->canvas.h - 1, x = a->canvas.w - notice;
+		tui_canvas_fill(&a->canvas, y, x, 1, notice, L' ', TUI_ROLE_WARNING);
+		tui_canvas_text(&a->canvas, y, x + 1, notice - 2, TUI_ROLE_WARNING,
+		                a->reviewed);
+	}
 }
 
 static void app_draw(struct tui_app *a)
@@ -389,6 +402,39 @@ static int app_team_sync(struct tui_app *a)
 	return TUI_RELOAD;
 }
 
+static int64_t app_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Who reviews the team now, at most once a second: a redraw only when
+ * that changed. */
+static int app_presence(struct tui_app *a)
+{
+	int64_t now = app_now_ms();
+	if (now - a->presence_ms < APP_PRESENCE_MS)
+		return TUI_NONE;
+	a->presence_ms = now;
+	struct core_presence p[4];
+	size_t n = 0;
+	char text[sizeof a->reviewed] = "";
+	if (core_presence_scan(a->team_dir, (int64_t)time(NULL), p,
+	                       sizeof p / sizeof p[0], &n, NULL) == CORE_OK && n > 0) {
+		size_t shown = n < sizeof p / sizeof p[0] ? n : sizeof p / sizeof p[0];
+		int len = snprintf(text, sizeof text, "reviewed by %s", p[0].name);
+		for (size_t i = 1; i < shown && len >= 0 && (size_t)len < sizeof text; i++)
+			len += snprintf(text + len, sizeof text - (size_t)len, ", %s", p[i].name);
+		if (n > shown && len >= 0 && (size_t)len < sizeof text)
+			snprintf(text + len, sizeof text - (size_t)len, " +%zu", n - shown);
+	}
+	if (strcmp(text, a->reviewed) == 0)
+		return TUI_NONE;
+	memcpy(a->reviewed, text, sizeof text);
+	return TUI_REDRAW;
+}
+
 static int app_event(struct tui_app *a, const struct tui_event *ev)
 {
 	struct tui_canvas *c = &a->canvas;
@@ -396,6 +442,8 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	if (ev->kind == TUI_EV_TICK) {
 		if (a->mode != APP_FIRST_RUN && a->team != NULL)
 			flags |= app_team_sync(a);
+		if (a->team_dir != NULL)
+			flags |= app_presence(a);
 		if (a->mode != APP_FIRST_RUN) {
 			int ch = db_changed(a->db);
 			if (ch == 1)
@@ -527,6 +575,8 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
 	a->db = db;
 	a->team = o->team;
+	a->team_dir = o->team_dir;
+	a->presence_ms = INT64_MIN / 2;
 	a->today = o->today;
 	a->ascii = o->ascii;
 	a->mode = APP_WEEK;

@@ -17,6 +17,10 @@ struct tui_app_opts {
 	struct db *team;        /* the team file, read-only, or NULL: each tick
 	                           copies the manager's settings into db when
 	                           they changed (db_team_sync) and redraws */
+	const char *team_dir;   /* the team directory, or NULL: once a second
+	                           the tick looks for the manager's review
+	                           (core/presence.h) and the status line says
+	                           "reviewed by NAME" while one is open */
 };
 
 /* Returns CORE_OK on a normal quit.  A terminal that cannot be initialised

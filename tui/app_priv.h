@@ -49,6 +49,9 @@ enum tui_app_mode {
 struct tui_app {
 	struct db *db;           /* the caller's */
 	struct db *team;         /* the caller's; NULL without a team */
+	const char *team_dir;    /* the caller's; NULL without a team */
+	int64_t presence_ms;     /* monotonic ms of the last presence look */
+	char reviewed[160];      /* "reviewed by NAME", or "" */
 	int64_t today;
 	int ascii;
 	enum tui_app_mode mode;

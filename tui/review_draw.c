@@ -214,12 +214,38 @@ static void review_header(struct tui_canvas *c, int y, const struct review_layou
 	}
 }
 
+/* "k word  k word": each key in the key role, its word in the status
+ * role, as the week's key line. */
+static void review_keys(struct tui_canvas *c, int y, const char *line)
+{
+	int x = 0;
+	const char *p = line;
+	while (*p != '\0' && x < c->w) {
+		size_t len = strcspn(p, " ");
+		char item[64];
+		if (len >= sizeof item)
+			len = sizeof item - 1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		/* An item's first word is its key, then the hint. */
+		int key = p == line || (p >= line + 2 && p[-1] == ' ' && p[-2] == ' ');
+		x += tui_canvas_text(c, y, x, -1, key ? TUI_ROLE_KEY : TUI_ROLE_STATUS, item);
+		p += len;
+		for (; *p == ' '; p++)
+			x++;
+	}
+}
+
 static void review_status(struct tui_canvas *c, const struct tui_review_model *m)
 {
 	int y = c->h - 1;
 	tui_canvas_fill(c, y, 0, 1, c->w, L' ', TUI_ROLE_STATUS);
 	if (m->message != NULL) {
 		tui_canvas_text(c, y, 0, -1, TUI_ROLE_STATUS, m->message);
+		return;
+	}
+	if (m->keys_line != NULL) {
+		review_keys(c, y, m->keys_line);
 		return;
 	}
 	const char *order = m->sort == CORE_REVIEW_NAME ? "A-Z"

@@ -30,6 +30,9 @@ struct tui_review_model {
 	size_t first;                  /* the first row shown (scrolling) */
 	int selected;                  /* index into rows, or -1 */
 	const char *message;           /* the status line's message, or NULL */
+	const char *keys_line;         /* the live review's key hints for the
+	                                  status line ("k word  k word"), or
+	                                  NULL: the sort and the 4D legend */
 };
 
 /* Draws the whole canvas.  Registers one hit per visible seller row with
