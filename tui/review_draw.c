@@ -59,29 +59,6 @@ struct review_layout {
 	size_t n;
 };
 
-static void review_layout(int width, struct review_layout *l)
-{
-	l->n = 0;
-	int used = 0;
-	for (size_t i = 0; i < REVIEW_NCOLS; i++) {
-		const struct review_col *c = &review_cols[i];
-		if (width < c->min_w || width >= c->max_w)
-			continue;
-		used += (l->n > 0) + c->w;
-		l->w[l->n] = c->w;
-		l->col[l->n++] = c;
-	}
-	/* The spare columns go to the name (the first column), the one
-	 * cell that is text of any length. */
-	if (width > used)
-		l->w[0] += width - used;
-	int x = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		l->x[i] = x;
-		x += l->w[i] + 1;
-	}
-}
-
 static void review_split3(char *buf, size_t n, double a, double b, double c)
 {
 	char ta[16], tb[16], tc[16];
@@ -147,6 +124,57 @@ static int review_cell_text(enum review_cell cell, const struct core_review_row 
 	}
 	buf[0] = '\0';
 	return TUI_ROLE_NORMAL;
+}
+
+/* A cell's text must never be cut: a cut number is a wrong number (a
+ * team's total of "100/94/89" would read as "100/94/8").  Each column is
+ * as wide as its widest cell, at least its table width; the room comes
+ * from the name, which may be cut (down to REVIEW_NAME_MIN) since the
+ * login and the selection still tell who it is. */
+#define REVIEW_NAME_MIN 6
+
+static int review_col_need(const struct review_col *c, const struct tui_review_model *m)
+{
+	char buf[CORE_NAME_MAX + 8];
+	int need = c->w;
+	for (size_t i = 0; i <= m->n; i++) {
+		const struct core_review_row *r = i < m->n ? &m->rows[i] : m->total;
+		if (r == NULL || !r->ok)
+			continue;
+		review_cell_text(c->cell, r, m->today, buf, sizeof buf);
+		int tw = tui_text_width(buf);
+		if (tw > need)
+			need = tw;
+	}
+	return need;
+}
+
+static void review_layout(int width, const struct tui_review_model *m,
+                          struct review_layout *l)
+{
+	l->n = 0;
+	int used = 0;
+	for (size_t i = 0; i < REVIEW_NCOLS; i++) {
+		const struct review_col *c = &review_cols[i];
+		if (width < c->min_w || width >= c->max_w)
+			continue;
+		int w = c->cell == CELL_NAME || c->cell == CELL_LOGIN ? c->w : review_col_need(c, m);
+		used += (l->n > 0) + w;
+		l->w[l->n] = w;
+		l->col[l->n++] = c;
+	}
+	/* The spare columns go to the name (the first column), the one
+	 * cell that is text of any length; wider numbers take from it. */
+	if (width > used)
+		l->w[0] += width - used;
+	else if (used > width)
+		l->w[0] = l->w[0] - (used - width) > REVIEW_NAME_MIN
+		          ? l->w[0] - (used - width) : REVIEW_NAME_MIN;
+	int x = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		l->x[i] = x;
+		x += l->w[i] + 1;
+	}
 }
 
 static void review_put(struct tui_canvas *c, int y, int x, int w, int right, int role,
@@ -263,7 +291,7 @@ void tui_review_draw(struct tui_canvas *c, const struct tui_review_model *m)
 		return;
 	review_title(c, m);
 	struct review_layout l;
-	review_layout(c->w, &l);
+	review_layout(c->w, m, &l);
 	/* Title, two header lines and a rule; the rule, total and status
 	 * line at the bottom. */
 	int top = 4, bottom = c->h - 3;

@@ -255,12 +255,46 @@ static void test_dashboard(void **state)
 	fixture_dir_remove(top);
 }
 
+/* Numbers are never cut: a team's week of many meetings widens its
+ * columns and the names give way (the concurrency test once read
+ * "100/94/8" for "100/94/89"). */
+static void test_wide_numbers(void **state)
+{
+	(void)state;
+	struct core_review_row r[2] = {
+		row_make("Mette Sørensen", "mette", 100, 12.5, 0),
+		row_make("Lars Øberg", "lars", 9, 1, 0),
+	};
+	r[0].tally.bf[CORE_BF_UPSELL].planned = 94;
+	r[0].tally.bf[CORE_BF_NEW].planned = 89;
+	r[0].tally.bf[CORE_BF_RESALE].held = 1000;
+	struct core_review_row total;
+	core_review_total(r, 2, 50, &total);
+	struct tui_review_model m = {
+		.rows = r, .n = 2, .total = &total, .sort = CORE_REVIEW_NAME,
+		.threshold = 50, .selected = -1,
+	};
+	m.week.year = 2026;
+	m.week.week = 48;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 24, 80, 0), 0);
+	tui_review_draw(&c, &m);
+	char *got = golden_dump(&c);
+	assert_non_null(strstr(got, " 100/94/89 "));
+	assert_non_null(strstr(got, " 109/94/89 "));  /* the total */
+	assert_non_null(strstr(got, " 1000/0/0 "));
+	golden_assert_fits(got, 24, 80);
+	free(got);
+	tui_canvas_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_total_and_texts),
 		cmocka_unit_test(test_dashboard),
+		cmocka_unit_test(test_wide_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
