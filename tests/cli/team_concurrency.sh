@@ -66,15 +66,18 @@ seller_loop() {
 
 # review_loop: the manager's review, again and again, until told to stop.
 # Each seller's planned total may only grow from one poll to the next.
+# At 120 columns every name stays whole beside the team's wide totals:
+# seller, login, target R/U/N, then planned R/U/N ($4).
+RW=120
 review_loop() {
 	polls=0
 	while [ ! -e "$T/stop" ]; do
-		if "$PB" review --team "$D" --week $WEEK --print >"$T/review.out" 2>"$T/review.err"; then
+		if "$PB" review --team "$D" --week $WEEK --print --width $RW >"$T/review.out" 2>"$T/review.err"; then
 			if grep -q unreadable "$T/review.out"; then
 				echo "poll $polls: $(cat "$T/review.out")" >>"$T/review.errors"
 			fi
 			awk -v poll=$polls 'FILENAME == ARGV[1] { last[$1] = $2; next }
-				/^Seller[0-9]+ / { split($3, p, "/"); t = p[1] + p[2] + p[3]
+				/^Seller[0-9]+ / { split($4, p, "/"); t = p[1] + p[2] + p[3]
 					if ($1 in last && t < last[$1])
 						printf "poll %d: %s planned %d after %d\n", poll, $1, t, last[$1]
 					print $1, t > "/dev/stderr" }' \
@@ -127,7 +130,7 @@ polls=$(cat "$T/review.polls")
 [ "$polls" -ge 1 ] || fail "the review never polled"
 
 # The final review counts every committed meeting, and so does the shell.
-expect_status 0 "$PB" review --team "$D" --week $WEEK --print
+expect_status 0 "$PB" review --team "$D" --week $WEEK --print --width $RW
 dash=$OUT
 assert_contains "$dash" "$SELLERS sellers"
 total=0
@@ -143,7 +146,7 @@ while [ $n -le $SELLERS ]; do
 	row=$(printf '%s\n' "$dash" | grep "^Seller$n ") || fail "no row for Seller$n:
 $dash"
 	set -- $row
-	assert_eq "$3" "$want" "Seller$n planned in the review (demo $b_r/$b_u/$b_w + committed $c_r/$c_u/$c_w)"
+	assert_eq "$4" "$want" "Seller$n planned in the review (demo $b_r/$b_u/$b_w + committed $c_r/$c_u/$c_w)"
 	n=$((n + 1))
 done
 
