@@ -150,7 +150,14 @@ static void app_draw_week(struct tui_app *a)
 	memset(&wm, 0, sizeof wm);
 	wm.week = a->shown;
 	wm.today = a->today;
-	core_utf8_copy(wm.seller, sizeof wm.seller, a->seller.name);
+	if (a->readonly) {
+		/* Whoever drilled in must see that nothing here can change. */
+		char title[sizeof wm.seller + 16];
+		snprintf(title, sizeof title, "%s · read-only", a->seller.name);
+		core_utf8_copy(wm.seller, sizeof wm.seller, title);
+	} else {
+		core_utf8_copy(wm.seller, sizeof wm.seller, a->seller.name);
+	}
 	wm.meetings = tui_week_meetings(a, &n);
 	wm.n_meetings = n;
 	wm.matrix = &a->matrix;
@@ -435,11 +442,25 @@ static int app_presence(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* The caller's presence file (the review drilled in here) stays fresh:
+ * the review is still open, only its screen is elsewhere.  A failed touch
+ * is the caller's to repair when it takes over again. */
+static void app_touch(struct tui_app *a)
+{
+	int64_t now = app_now_ms();
+	if (now - a->touched_ms < CORE_PRESENCE_TOUCH_S * 1000)
+		return;
+	a->touched_ms = now;
+	core_presence_touch(a->touch, NULL);
+}
+
 static int app_event(struct tui_app *a, const struct tui_event *ev)
 {
 	struct tui_canvas *c = &a->canvas;
 	int flags = TUI_NONE;
 	if (ev->kind == TUI_EV_TICK) {
+		if (a->touch != NULL)
+			app_touch(a);
 		if (a->mode != APP_FIRST_RUN && a->team != NULL)
 			flags |= app_team_sync(a);
 		if (a->team_dir != NULL)
@@ -534,6 +555,8 @@ static enum core_status app_start(struct tui_app *a, const struct tui_app_opts *
 		st = db_seller_find(a->db, o->seller, &a->seller, err);
 	else
 		st = db_seller_default(a->db, &a->seller, err);
+	if (st == CORE_ERR_NOTFOUND && a->readonly)
+		return core_error_set(err, st, "read-only: this file has no seller yet");
 	if (st == CORE_ERR_NOTFOUND && (o->seller == NULL || o->seller[0] == '\0')) {
 		core_error_clear(err);
 		a->mode = APP_FIRST_RUN;
@@ -577,12 +600,21 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	a->team = o->team;
 	a->team_dir = o->team_dir;
 	a->presence_ms = INT64_MIN / 2;
+	a->readonly = o->readonly;
+	a->touch = o->touch;
+	a->touched_ms = app_now_ms();
 	a->today = o->today;
 	a->ascii = o->ascii;
 	a->mode = APP_WEEK;
 	a->shown = core_isoweek_of(o->today);
 	a->day = core_weekday(o->today) - 1;
 	a->show_weekend = a->day >= 5;
+	if (o->week.week != 0 &&
+	    (o->week.year != a->shown.year || o->week.week != a->shown.week)) {
+		a->shown = o->week;
+		a->day = 0; /* another week: its Monday */
+		a->show_weekend = 0;
+	}
 	a->selected = -1;
 
 	memset(&sa, 0, sizeof sa);
@@ -600,6 +632,10 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	tui_term_close(&a->term);
 	for (int i = 0; i < 3; i++)
 		sigaction(sigs[i], &old[i], NULL);
+	/* Drilled into from the review: the hang-up or the kill meant the
+	 * review too, and only its own handler can tell it. */
+	if (a->readonly && app_signal)
+		raise(app_signal);
 	if (a->form != NULL)
 		tui_form_free(a->form);
 	tui_followups_free(a->followups);

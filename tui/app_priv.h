@@ -51,6 +51,9 @@ struct tui_app {
 	struct db *team;         /* the caller's; NULL without a team */
 	const char *team_dir;    /* the caller's; NULL without a team */
 	int64_t presence_ms;     /* monotonic ms of the last presence look */
+	int readonly;            /* the caller's: no key writes (tui/app.h) */
+	const char *touch;       /* the caller's presence file, or NULL */
+	int64_t touched_ms;      /* monotonic ms it was last touched */
 	char reviewed[160];      /* "reviewed by NAME", or "" */
 	int64_t today;
 	int ascii;

@@ -17,7 +17,9 @@
 
 #include "core/presence.h"
 #include "core/team.h"
+#include "db/conn.h"
 #include "db/review.h"
+#include "tui/app.h"
 #include "tui/canvas.h"
 #include "tui/help.h"
 #include "tui/keys.h"
@@ -34,6 +36,7 @@ enum review_act {
 	RA_DOWN,
 	RA_PGUP,
 	RA_PGDN,
+	RA_DRILL,
 	RA_WEEK_PREV,
 	RA_WEEK_NEXT,
 	RA_THIS_WEEK,
@@ -62,6 +65,7 @@ struct review_key {
 static const struct review_key review_keys[] = {
 	{ RA_UP, 0, { KC(KEY_UP), CH('k') }, NULL, 1, "previous seller" },
 	{ RA_DOWN, 0, { KC(KEY_DOWN), CH('j') }, "seller", 0, "next seller" },
+	{ RA_DRILL, 0, { CH('\n') }, "open", 0, "the seller's week, read-only; q or Esc back" },
 	{ RA_PGUP, 0, { KC(KEY_PPAGE) }, NULL, 0, "a page of sellers up" },
 	{ RA_PGDN, 0, { KC(KEY_NPAGE) }, NULL, 0, "a page of sellers down" },
 	{ RA_WEEK_PREV, 0, { CH('[') }, NULL, 1, "previous week" },
@@ -315,6 +319,59 @@ static enum core_status review_week_to(struct review_screen *s, struct core_isow
 	return review_take(s, err);
 }
 
+/* Enter: the selected seller's week as the seller sees it, read-only, in
+ * this terminal (tui/app.c with readonly set), then the team again.  The
+ * review stays the same process, so its presence file stays: the week
+ * screen keeps it fresh meanwhile. */
+static enum core_status review_drill(struct review_screen *s, struct core_error *err)
+{
+	if (s->sel < 0) {
+		review_say(s, "no seller to open");
+		return CORE_OK;
+	}
+	const struct core_review_row *r = &s->rows[s->sel];
+	if (!r->ok) {
+		review_say(s, "%s: %s", r->name, r->reason);
+		return CORE_OK;
+	}
+	char path[4096];
+	struct core_error e = { CORE_OK, "" };
+	struct db *db = NULL;
+	if (core_team_path(path, sizeof path, s->dir, CORE_TEAM_SELLER_FILE, r->login,
+	                   &e) != CORE_OK ||
+	    db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &db, &e) != CORE_OK) {
+		review_say(s, "%s", e.msg);
+		return CORE_OK;
+	}
+	struct tui_app_opts o = {
+		.today = s->today,
+		.week = s->week,
+		.ascii = s->ascii,
+		.readonly = 1,
+		.touch = s->presence[0] != '\0' ? s->presence : NULL,
+	};
+	tui_term_close(&s->term);
+	enum core_status st = tui_app_run(db, &o, &e);
+	db_close(db);
+	if (st == CORE_ERR_NOMEM)
+		return core_error_set(err, st, "%s", e.msg);
+	if (st != CORE_OK)
+		review_say(s, "%s: %s", r->name, e.msg);
+	/* A hang-up while drilled in: the loop ends, no terminal needed. */
+	if (review_signal)
+		return CORE_OK;
+	st = tui_term_open(&s->term, s->ascii, REVIEW_TICK_MS, err);
+	if (st != CORE_OK)
+		return st;
+	int h, w;
+	tui_term_size(&s->term, &h, &w);
+	if (tui_canvas_resize(&s->canvas, h, w) != 0)
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	s->force = 1;
+	review_scroll(s);
+	return CORE_OK;
+}
+
 /* A key: returns TUI_* flags; *st gets out of memory. */
 static int review_key(struct review_screen *s, const struct review_key *k,
                       enum core_status *st, struct core_error *err)
@@ -325,6 +382,9 @@ static int review_key(struct review_screen *s, const struct review_key *k,
 	case RA_DOWN: review_select(s, (long)s->sel + 1); break;
 	case RA_PGUP: review_select(s, (long)s->sel - (page > 1 ? page : 1)); break;
 	case RA_PGDN: review_select(s, (long)s->sel + (page > 1 ? page : 1)); break;
+	case RA_DRILL:
+		*st = review_drill(s, err);
+		return review_signal || *st != CORE_OK ? TUI_QUIT : TUI_REDRAW;
 	case RA_WEEK_PREV:
 	case RA_WEEK_NEXT:
 		*st = review_week_to(s, core_isoweek_add(s->week, k->act == RA_WEEK_NEXT ? 1 : -1),

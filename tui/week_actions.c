@@ -460,8 +460,36 @@ static int week_act_account(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* The actions that write to the database, or open a screen that does
+ * (minutes, preparation, follow-ups, the account's contacts).  Export
+ * writes a file, not the database, and stays. */
+static int week_act_writes(enum tui_action act)
+{
+	switch (act) {
+	case TUI_ACT_ADD:
+	case TUI_ACT_EDIT:
+	case TUI_ACT_MOVE:
+	case TUI_ACT_HELD:
+	case TUI_ACT_CANCEL:
+	case TUI_ACT_MINUTES:
+	case TUI_ACT_FOLLOWUPS:
+	case TUI_ACT_ACCOUNT:
+	case TUI_ACT_PREP:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int week_action(struct tui_app *a, enum tui_action act)
 {
+	/* Refused before any db call: the file is open read-only anyway, but
+	 * the reviewer should hear why, not read SQLite's error. */
+	if (a->readonly && week_act_writes(act)) {
+		a->describe = 0;
+		tui_app_say(a, 1, "read-only: %s's week", a->seller.name);
+		return TUI_REDRAW;
+	}
 	/* After moving around, the status line says what is selected in full:
 	 * a week cell has room for only part of it. */
 	a->describe = act >= TUI_ACT_DAY_PREV && act <= TUI_ACT_TODAY;
@@ -592,8 +620,9 @@ int tui_week_event(struct tui_app *a, const struct tui_event *ev)
 	a->message[0] = '\0';
 	a->message_error = 0;
 	a->describe = 0;
+	/* Esc: back to the key line, or from a drill back to the review. */
 	if (tui_app_is_char(ev, 27))
-		return TUI_REDRAW; /* Esc: back to the key line */
+		return a->readonly ? TUI_QUIT : TUI_REDRAW;
 	if (ev->kind == TUI_EV_MOUSE) {
 		a->describe = 1;
 		size_t n;
