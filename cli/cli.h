@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "core/calendar.h"
 #include "core/error.h"
 
 struct option; /* <getopt.h> */
@@ -21,6 +22,14 @@ enum core_status cli_opt_next(int argc, char **argv, const char *shortopts,
 /* After the options: anything left over is "CMD: unexpected 'X'". */
 enum core_status cli_opt_end(int argc, char **argv, const char *cmd,
                              struct core_error *err);
+
+struct db;
+struct db_seller;
+/* --seller NAME (db_seller_find), or without one the database's own seller
+ * (db_seller_default); neither is CORE_ERR_NOTFOUND "CMD: no seller called
+ * 'NAME' in PATH" or "no sellers in PATH yet; …".  Defined in cli/opts.c. */
+enum core_status cli_seller_pick(const char *cmd, struct db *db, const char *name,
+                                 struct db_seller *out, struct core_error *err);
 
 struct cli_ctx {
 	const char *db_path;   /* --db, or the default path */
@@ -49,6 +58,11 @@ enum core_status cli_export_ics(const struct cli_ctx *ctx, int argc, char **argv
  * --from DATE --to DATE (both days included), name; each NULL when not
  * given.  Messages start with cmd ("export", "export ics") and name the
  * option. */
+/* --week: "2026-W48", "48", this, next or prev, counted from today's
+ * week; NULL is this week.  A bad one is "CMD: --week: why (e.g. …)".
+ * Defined in cli/range.c. */
+enum core_status cli_week_parse(const char *cmd, const char *text, int64_t today,
+                                struct core_isoweek *out, struct core_error *err);
 struct cli_range {
 	int given;              /* 0: none of the options; the fields then hold
 	                           the week of today */

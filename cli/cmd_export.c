@@ -112,11 +112,9 @@ static enum core_status export_query(const struct export_opts *o,
 	}
 	if (s == CORE_OK && o->seller != NULL) {
 		struct db_seller sel;
-		s = db_seller_find(db, o->seller, &sel, err);
-		if (s == CORE_ERR_NOTFOUND)
-			return core_error_set(err, s, "export: no seller called '%s' in %s",
-			                      o->seller, db_path(db));
-		q->seller_id = sel.id;
+		s = cli_seller_pick("export", db, o->seller, &sel, err);
+		if (s == CORE_OK)
+			q->seller_id = sel.id;
 	}
 	return s;
 }

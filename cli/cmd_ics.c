@@ -68,22 +68,6 @@ static enum core_status ics_parse_args(int argc, char **argv, struct ics_opts *o
 	return st;
 }
 
-static enum core_status ics_seller(struct db *db, const char *name,
-                                   struct db_seller *out, struct core_error *err)
-{
-	enum core_status st = name != NULL ? db_seller_find(db, name, out, err)
-	                                   : db_seller_default(db, out, err);
-	if (st != CORE_ERR_NOTFOUND)
-		return st;
-	if (name != NULL)
-		return core_error_set(err, CORE_ERR_NOTFOUND,
-		                      "export ics: no seller called '%s' in %s", name,
-		                      db_path(db));
-	return core_error_set(err, CORE_ERR_NOTFOUND,
-	                      "no sellers in %s yet; run pipebench to start, or "
-	                      "pipebench demo", db_path(db));
-}
-
 enum core_status cli_export_ics(const struct cli_ctx *ctx, int argc, char **argv,
                                 struct core_error *err)
 {
@@ -107,7 +91,7 @@ enum core_status cli_export_ics(const struct cli_ctx *ctx, int argc, char **argv
 	if (st != CORE_OK)
 		return st;
 	struct db_seller seller = { 0 };
-	st = ics_seller(db, o.seller, &seller, err);
+	st = cli_seller_pick("export ics", db, o.seller, &seller, err);
 	int to_stdout = o.out == NULL || strcmp(o.out, "-") == 0;
 	struct db_ics_export x = {
 		.q = { .from = r.from, .to = r.to, .seller_id = seller.id,

@@ -76,29 +76,6 @@ static enum core_status review_parse_args(int argc, char **argv, struct review_o
 	return st;
 }
 
-/* "2026-W48", "48", or this/next/prev, counted from today's week. */
-static enum core_status review_week(const char *text, int64_t today,
-                                    struct core_isoweek *out, struct core_error *err)
-{
-	struct core_isoweek now = core_isoweek_of(today);
-	if (text == NULL || strcmp(text, "this") == 0) {
-		*out = now;
-		return CORE_OK;
-	}
-	if (strcmp(text, "next") == 0 || strcmp(text, "prev") == 0) {
-		*out = core_isoweek_add(now, text[0] == 'n' ? 1 : -1);
-		return CORE_OK;
-	}
-	enum core_status st = core_isoweek_parse(text, &now, out, err);
-	if (st != CORE_OK) {
-		char why[sizeof err->msg];
-		snprintf(why, sizeof why, "%s", err->msg);
-		return core_error_set(err, st, "review: --week: %s (e.g. 2026-W48, 48, next)",
-		                      why);
-	}
-	return CORE_OK;
-}
-
 static enum core_status review_print(const struct review_opts *o,
                                      const struct tui_review_model *m,
                                      struct core_error *err)
@@ -139,7 +116,7 @@ enum core_status cli_review_run(const struct cli_ctx *ctx, int argc, char **argv
 		                      "planned, held, visits, overdue, changed)", o.sort);
 	o.ascii = o.ascii || ctx->ascii;
 	struct core_isoweek wk;
-	st = review_week(o.week, ctx->today, &wk, err);
+	st = cli_week_parse("review", o.week, ctx->today, &wk, err);
 	if (st != CORE_OK)
 		return st;
 

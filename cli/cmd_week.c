@@ -94,30 +94,6 @@ static enum core_status week_parse_args(int argc, char **argv, struct week_opts 
 	return st;
 }
 
-/* "2026-W48", "48", or this/next/prev, counted from today's week. */
-static enum core_status week_resolve(const char *text, int64_t today,
-                                     struct core_isoweek *out,
-                                     struct core_error *err)
-{
-	struct core_isoweek now = core_isoweek_of(today);
-	if (text == NULL || strcmp(text, "this") == 0) {
-		*out = now;
-		return CORE_OK;
-	}
-	if (strcmp(text, "next") == 0 || strcmp(text, "prev") == 0) {
-		*out = core_isoweek_add(now, text[0] == 'n' ? 1 : -1);
-		return CORE_OK;
-	}
-	enum core_status st = core_isoweek_parse(text, &now, out, err);
-	if (st != CORE_OK) {
-		char why[sizeof err->msg];
-		snprintf(why, sizeof why, "%s", err->msg);
-		return core_error_set(err, st, "week: --week: %s (e.g. 2026-W48, 48, "
-		                      "next)", why);
-	}
-	return CORE_OK;
-}
-
 static enum core_status week_open(const char *path, struct db **db,
                                   struct core_error *err)
 {
@@ -129,22 +105,6 @@ static enum core_status week_open(const char *path, struct db **db,
 		                      "pipebench --db %s demo fills one with demo data)",
 		                      path, path);
 	return st;
-}
-
-static enum core_status week_seller(struct db *db, const char *name,
-                                    struct db_seller *out, struct core_error *err)
-{
-	enum core_status st = name != NULL ? db_seller_find(db, name, out, err)
-	                                   : db_seller_default(db, out, err);
-	if (st != CORE_ERR_NOTFOUND)
-		return st;
-	if (name != NULL)
-		return core_error_set(err, CORE_ERR_NOTFOUND,
-		                      "week: no seller called '%s' in %s", name,
-		                      db_path(db));
-	return core_error_set(err, CORE_ERR_NOTFOUND,
-	                      "no sellers in %s yet; run pipebench to start, or "
-	                      "pipebench demo", db_path(db));
 }
 
 /* Rows that show every meeting of the busiest visible day. */
@@ -201,7 +161,7 @@ enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
 		                      "pipebench to open the TUI)");
 	o.ascii = o.ascii || ctx->ascii;
 	struct core_isoweek wk;
-	st = week_resolve(o.week, ctx->today, &wk, err);
+	st = cli_week_parse("week", o.week, ctx->today, &wk, err);
 	if (st != CORE_OK)
 		return st;
 
@@ -213,7 +173,7 @@ enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
 	struct db_week week;
 	memset(&week, 0, sizeof week);
 	struct core_matrix matrix; /* for the types' brief names */
-	st = week_seller(db, o.seller, &seller, err);
+	st = cli_seller_pick("week", db, o.seller, &seller, err);
 	if (st == CORE_OK)
 		st = db_week_load(db, seller.id, wk, &week, err);
 	if (st == CORE_OK)

@@ -3,6 +3,7 @@
 #include <stddef.h>
 
 #include "cli/cli.h"
+#include "db/sellers.h"
 
 enum core_status cli_opt_next(int argc, char **argv, const char *shortopts,
                               const struct option *opts, const char *cmd,
@@ -29,4 +30,19 @@ enum core_status cli_opt_end(int argc, char **argv, const char *cmd,
 		return core_error_set(err, CORE_ERR_INPUT, "%s: unexpected '%s'", cmd,
 		                      argv[optind]);
 	return CORE_OK;
+}
+
+enum core_status cli_seller_pick(const char *cmd, struct db *db, const char *name,
+                                 struct db_seller *out, struct core_error *err)
+{
+	enum core_status st = name != NULL ? db_seller_find(db, name, out, err)
+	                                   : db_seller_default(db, out, err);
+	if (st != CORE_ERR_NOTFOUND)
+		return st;
+	if (name != NULL)
+		return core_error_set(err, CORE_ERR_NOTFOUND, "%s: no seller called '%s' in %s",
+		                      cmd, name, db_path(db));
+	return core_error_set(err, CORE_ERR_NOTFOUND,
+	                      "no sellers in %s yet; run pipebench to start, or "
+	                      "pipebench demo", db_path(db));
 }

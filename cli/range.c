@@ -1,5 +1,5 @@
-/* The range options `export` and `export ics` share (cli/cli.h), read
- * one way so --week 48 means the same days to both. */
+/* The week and range options the subcommands share (cli/cli.h), read
+ * one way so --week 48 means the same days to all of them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,20 +26,25 @@ static enum core_status range_day(const char *cmd, const char *opt, const char *
 	return CORE_OK;
 }
 
-static enum core_status range_week(const char *cmd, const char *week, int64_t today,
-                                   int64_t *monday, struct core_error *err)
+enum core_status cli_week_parse(const char *cmd, const char *text, int64_t today,
+                                struct core_isoweek *out, struct core_error *err)
 {
-	struct core_isoweek now = core_isoweek_of(today), w = now;
-	if (week == NULL || strcmp(week, "this") == 0) {
-		/* the week of today */
-	} else if (strcmp(week, "next") == 0 || strcmp(week, "prev") == 0) {
-		w = core_isoweek_add(now, week[0] == 'n' ? 1 : -1);
-	} else {
-		enum core_status st = core_isoweek_parse(week, &now, &w, err);
-		if (st != CORE_OK)
-			return range_blame(cmd, "week", st, err);
+	struct core_isoweek now = core_isoweek_of(today);
+	if (text == NULL || strcmp(text, "this") == 0) {
+		*out = now;
+		return CORE_OK;
 	}
-	*monday = core_isoweek_monday(w);
+	if (strcmp(text, "next") == 0 || strcmp(text, "prev") == 0) {
+		*out = core_isoweek_add(now, text[0] == 'n' ? 1 : -1);
+		return CORE_OK;
+	}
+	enum core_status st = core_isoweek_parse(text, &now, out, err);
+	if (st != CORE_OK) {
+		char why[sizeof err->msg];
+		snprintf(why, sizeof why, "%s", err->msg);
+		return core_error_set(err, st, "%s: --week: %s (e.g. 2026-W48, 48, next)",
+		                      cmd, why);
+	}
 	return CORE_OK;
 }
 
@@ -65,9 +70,11 @@ enum core_status cli_range_parse(const char *cmd, const char *week, const char *
 			return core_error_set(err, CORE_ERR_INPUT,
 			                      "%s: --to %s is before --from %s", cmd, to, from);
 	} else {
-		st = range_week(cmd, week, today, &r->first, err);
+		struct core_isoweek w;
+		st = cli_week_parse(cmd, week, today, &w, err);
 		if (st != CORE_OK)
 			return st;
+		r->first = core_isoweek_monday(w);
 		r->last = r->first + 6;
 	}
 	r->from = core_local_to_epoch(r->first, 0);

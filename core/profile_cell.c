@@ -292,32 +292,11 @@ enum core_cell core_profile_format(const struct core_pcol *c, const struct core_
 
 /* ---- parse ------------------------------------------------------------ */
 
-struct excerpt {
-	char s[48];
-};
-
-/* The cell as quoted back in a message: bounded, valid UTF-8, one line. */
-static struct excerpt excerpt_of(const char *s, size_t len)
-{
-	char raw[40];
-	struct excerpt e;
-	size_t n = len < sizeof raw - 1 ? len : sizeof raw - 1;
-	memcpy(raw, s, n);
-	raw[n] = '\0';
-	core_utf8_copy(e.s, sizeof e.s, raw);
-	for (char *p = e.s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	if (len > n)
-		strcat(e.s, "…");
-	return e;
-}
-
 static enum core_status bad(struct core_error *err, const char *what, const char *s,
                             size_t len, const char *want)
 {
 	return core_error_set(err, CORE_ERR_INPUT, "bad %s \"%s\" (want %s)", what,
-	                      excerpt_of(s, len).s, want);
+	                      core_utf8_excerpt_n(s, len).s, want);
 }
 
 static int is_blank(char c)
@@ -486,12 +465,12 @@ static enum core_status parse_text(const struct core_pcol *c, const char *s, siz
 		unsigned char b = (unsigned char)s[i];
 		if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f)
 			return core_error_set(err, CORE_ERR_INPUT, "text \"%s\" holds control "
-			                      "character 0x%02x (byte %zu)", excerpt_of(s, len).s,
+			                      "character 0x%02x (byte %zu)", core_utf8_excerpt_n(s, len).s,
 			                      b, i + 1);
 	}
 	if (!core_utf8_valid(s, len))
 		return core_error_set(err, CORE_ERR_INPUT, "text \"%s\" is not valid UTF-8",
-		                      excerpt_of(s, len).s);
+		                      core_utf8_excerpt_n(s, len).s);
 	core_record_set_text(r, c->field, s, len);
 	return CORE_OK;
 }
@@ -510,7 +489,7 @@ static enum core_status parse_map(const struct core_pcol *c, enum core_ftype typ
 			hit = pr;
 	if (found == 0)
 		return core_error_set(err, CORE_ERR_INPUT, "\"%s\" is not among the map's "
-		                      "values (%s)", excerpt_of(s, len).s, c->values);
+		                      "values (%s)", core_utf8_excerpt_n(s, len).s, c->values);
 	int64_t v;
 	if (found > 1)
 		return CORE_OK;

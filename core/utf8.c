@@ -3,6 +3,8 @@
  * of the week query, so it is a handful of compares, no table. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 size_t core_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -132,9 +134,21 @@ void core_utf8_copy(char *dst, size_t dstsize, const char *src)
 struct core_excerpt core_utf8_excerpt(const char *s)
 {
 	struct core_excerpt e;
-	core_utf8_copy(e.s, sizeof e.s, s);
+	core_utf8_copy(e.s, CORE_UTF8_EXCERPT_SIZE, s);
 	for (char *p = e.s; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = '?';
+	return e;
+}
+
+struct core_excerpt core_utf8_excerpt_n(const char *s, size_t len)
+{
+	char raw[CORE_UTF8_EXCERPT_SIZE];
+	size_t n = len < sizeof raw - 1 ? len : sizeof raw - 1;
+	memcpy(raw, s, n);
+	raw[n] = '\0';
+	struct core_excerpt e = core_utf8_excerpt(raw);
+	if (len > n)
+		strcat(e.s, "…");
 	return e;
 }

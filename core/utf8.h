@@ -56,9 +56,12 @@ void core_utf8_copy(char *dst, size_t dstsize, const char *src);
 #define CORE_UTF8_EXCERPT_SIZE 40
 
 struct core_excerpt {
-	char s[CORE_UTF8_EXCERPT_SIZE];
+	char s[CORE_UTF8_EXCERPT_SIZE + sizeof "…" - 1];
 };
 
 struct core_excerpt core_utf8_excerpt(const char *s);
+/* The same of the len bytes at s (a cell, not NUL-terminated), with "…"
+ * after it when it was cut. */
+struct core_excerpt core_utf8_excerpt_n(const char *s, size_t len);
 
 #endif

@@ -1,7 +1,5 @@
-/* The account screen's queries.  The meeting columns and their checks are
- * those of db/meetings.c; its row reader is private there, so the same
- * distrust of the file is repeated here: unknown keys read as the first
- * value of their vocabulary, an unknown status as planned. */
+/* The account screen's queries.  Meetings are read with db/meetings.c's
+ * columns and row reader (db/internal.h). */
 #include "db/account_meetings.h"
 
 #include <string.h>
@@ -12,42 +10,11 @@
  * row was removed by hand.  ORDER BY ... DESC walks meeting_account
  * backwards, so LIMIT stops after max rows. */
 static const char list_sql[] =
-	"SELECT m.id, m.seller_id, m.account_id, a.name, m.starts_at, "
-	"m.duration_min, m.battlefield, m.type, m.form, m.dim, m.complexity, "
-	"m.sale, m.status, m.form_reason, m.updated_at FROM meeting m "
+	"SELECT " DB_MEETING_COLS " FROM meeting m "
 	"LEFT JOIN account a ON a.id = m.account_id "
 	"WHERE m.account_id = ?1 ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2";
 
 static const char travel_sql[] = "SELECT travel_min FROM account WHERE id = ?1";
-
-static void account_meeting_row(sqlite3_stmt *st, struct core_meeting *m)
-{
-	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
-	m->seller_id = sqlite3_column_int64(st, 1);
-	m->account_id = sqlite3_column_int64(st, 2);
-	core_utf8_copy(m->account, sizeof m->account,
-	               sqlite3_column_type(st, 3) == SQLITE_NULL ? "(no account)"
-	                                                        : db_column_text(st, 3));
-	m->starts_at = sqlite3_column_int64(st, 4);
-	int dur = sqlite3_column_int(st, 5);
-	m->duration_min = dur < 1 ? 1 : dur > 1440 ? 1440 : dur;
-	m->battlefield = CORE_BF_RESALE;
-	core_battlefield_parse(db_column_text(st, 6), &m->battlefield);
-	core_utf8_copy(m->type, sizeof m->type, db_column_text(st, 7));
-	m->form = CORE_FORM_PHYSICAL;
-	core_form_parse(db_column_text(st, 8), &m->form);
-	m->dim = CORE_DIM_DELIVERY;
-	core_dim_parse(db_column_text(st, 9), &m->dim);
-	m->complexity = CORE_CX_LOW;
-	core_complexity_parse(db_column_text(st, 10), &m->complexity);
-	m->sale = CORE_SALE_PRODUCT;
-	core_sale_parse(db_column_text(st, 11), &m->sale);
-	m->status = CORE_MS_PLANNED;
-	core_mstatus_parse(db_column_text(st, 12), &m->status);
-	core_utf8_copy(m->form_reason, sizeof m->form_reason, db_column_text(st, 13));
-	m->updated_at = sqlite3_column_int64(st, 14);
-}
 
 enum core_status db_meeting_list_account(struct db *db, int64_t account_id,
                                          size_t max, struct core_meeting_list *out,
@@ -64,7 +31,7 @@ enum core_status db_meeting_list_account(struct db *db, int64_t account_id,
 	struct core_meeting m;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		account_meeting_row(st, &m);
+		db_meeting_row(st, &m);
 		if (core_meeting_list_push(out, &m) == NULL) {
 			sqlite3_finalize(st);
 			core_error_set(err, CORE_ERR_NOMEM, "out of memory");

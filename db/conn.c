@@ -365,6 +365,26 @@ int db_changed(struct db *db)
 	return changed;
 }
 
+int db_pragma_int(struct db *db, enum db_pragma p, const int *set)
+{
+	/* PRAGMAs take no parameters: the name is one of these two and the
+	 * number is formatted, never text from outside. */
+	const char *name = p == DB_PRAGMA_TEMP_STORE ? "temp_store" : "cache_size";
+	char sql[64];
+	if (set != NULL)
+		snprintf(sql, sizeof sql, "PRAGMA %s = %d", name, *set);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	sqlite3_stmt *st;
+	int v = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 enum core_status db_identity(struct db *db, char *buf, size_t n, struct core_error *err)
 {
 	sqlite3_stmt *st;

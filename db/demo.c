@@ -541,25 +541,6 @@ static enum core_status demo_indexes_build(struct demo *d, struct core_error *er
 	return s;
 }
 
-/* PRAGMA cache_size, read or set (negative: KiB).  The PRAGMA takes no
- * parameter; the number is formatted, never text from outside. */
-static int demo_cache_size(struct db *db, const int *set)
-{
-	char sql[64];
-	if (set != NULL)
-		snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", *set);
-	else
-		snprintf(sql, sizeof sql, "PRAGMA cache_size");
-	sqlite3_stmt *st;
-	int v = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static enum core_status demo_run(struct demo *d, int accounts, struct core_error *err)
 {
 	enum core_status s = demo_refuse_nonempty(d, err);
@@ -611,10 +592,10 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 	 * MiB on it takes about 13 s.  64 MiB leaves room for larger demos;
 	 * pages are only allocated as they are used, so a small demo stays
 	 * small.  The connection's own size is restored afterwards. */
-	int old_cache = demo_cache_size(db, NULL);
+	int old_cache = db_pragma_int(db, DB_PRAGMA_CACHE_SIZE, NULL);
 	int big_cache = DEMO_CACHE_KIB;
 	if (s == CORE_OK) {
-		demo_cache_size(db, &big_cache);
+		db_pragma_int(db, DB_PRAGMA_CACHE_SIZE, &big_cache);
 		s = db_tx_begin(db, err);
 		if (s == CORE_OK) {
 			s = db_exec(db, "UPDATE change_counter SET n = n + 1", err);
@@ -631,7 +612,7 @@ enum core_status db_demo_fill(struct db *db, const struct db_demo_opts *o,
 		else
 			db_tx_rollback(db);
 	}
-	demo_cache_size(db, &old_cache);
+	db_pragma_int(db, DB_PRAGMA_CACHE_SIZE, &old_cache);
 	for (int i = 0; i < d->n_index; i++)
 		sqlite3_free(d->index_sql[i]);
 	free(d->seller_ids);

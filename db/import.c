@@ -273,26 +273,6 @@ int import_account_ref(struct import_row *w, int crm_f, int id_f, int name_f,
 
 /* ---- beginning and end ---------------------------------------------------- */
 
-/* PRAGMA name (cache_size or temp_store), read (set NULL) or set.  The
- * name is one of ours and the number is formatted, never text from
- * outside. */
-static int import_pragma(struct db *db, const char *name, const int *set)
-{
-	char sql[64];
-	if (set != NULL)
-		snprintf(sql, sizeof sql, "PRAGMA %s = %d", name, *set);
-	else
-		snprintf(sql, sizeof sql, "PRAGMA %s", name);
-	sqlite3_stmt *st;
-	int v = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* The rev triggers of schema step 3 (db/schema.c).  The import writes
  * every rev itself, so for its own statements these triggers would do
  * nothing (their WHEN fails) or, for minutes and participants, what the
@@ -340,8 +320,8 @@ static void import_restore(struct db_import *im)
 		im->triggers_off = 0;
 	}
 	db_exec(im->db, "PRAGMA ignore_check_constraints = OFF", &ignored);
-	import_pragma(im->db, "temp_store", &im->temp_store_old);
-	import_pragma(im->db, "cache_size", &im->cache_old);
+	db_pragma_int(im->db, DB_PRAGMA_TEMP_STORE, &im->temp_store_old);
+	db_pragma_int(im->db, DB_PRAGMA_CACHE_SIZE, &im->cache_old);
 }
 
 /* Runs a read-only query and hands each row to fn. */
@@ -515,16 +495,16 @@ enum core_status db_import_begin(struct db *db, enum core_kind k, struct db_impo
 	im->db = db;
 	im->kind = k;
 	im->now = (int64_t)time(NULL);
-	im->cache_old = import_pragma(db, "cache_size", NULL);
+	im->cache_old = db_pragma_int(db, DB_PRAGMA_CACHE_SIZE, NULL);
 	int big = -IMPORT_CACHE_KIB;
 	if (im->cache_old > big)   /* both negative (KiB) or pages: only grow */
-		import_pragma(db, "cache_size", &big);
+		db_pragma_int(db, DB_PRAGMA_CACHE_SIZE, &big);
 	/* Statement journals (see import_triggers_off) in memory: an update
 	 * still needs one, and a temporary file costs a write per page.  Set
 	 * before BEGIN, which is when SQLite reads it. */
-	im->temp_store_old = import_pragma(db, "temp_store", NULL);
+	im->temp_store_old = db_pragma_int(db, DB_PRAGMA_TEMP_STORE, NULL);
 	int memory = 2;
-	import_pragma(db, "temp_store", &memory);
+	db_pragma_int(db, DB_PRAGMA_TEMP_STORE, &memory);
 	enum core_status s = db_tx_begin(db, err);
 	if (s != CORE_OK) {
 		import_restore(im);

@@ -91,6 +91,26 @@ enum core_status db_step_write(struct db *db, sqlite3_stmt *st, const char *what
 enum core_status db_tx_end(struct db *db, enum core_status s,
                            struct core_error *err);
 
+/* Connection pragmas a bulk writer raises for its transaction and puts
+ * back (db/demo.c, db/import.c).  Defined in db/conn.c, with the other
+ * connection settings. */
+enum db_pragma { DB_PRAGMA_CACHE_SIZE, DB_PRAGMA_TEMP_STORE };
+/* Reads the pragma (set NULL) or sets it to *set; returns its value as
+ * read (0 when SQLite said no, which leaves the default in force). */
+int db_pragma_int(struct db *db, enum db_pragma p, const int *set);
+
+/* The columns of a meeting as db_meeting_row reads them, from meeting m
+ * LEFT JOIN account a (a meeting whose account was removed by hand still
+ * shows, and can be fixed). */
+#define DB_MEETING_COLS \
+	"m.id, m.seller_id, m.account_id, a.name, m.starts_at, m.duration_min, " \
+	"m.battlefield, m.type, m.form, m.dim, m.complexity, m.sale, m.status, " \
+	"m.form_reason, m.updated_at"
+struct core_meeting;
+/* Fills m from a row of DB_MEETING_COLS, distrusting the file: see
+ * db/meetings.c.  Defined there. */
+void db_meeting_row(sqlite3_stmt *st, struct core_meeting *m);
+
 /* Registers pb_fold(text) on a connection: lower-cases UTF-8 including the
  * Latin-1 and Latin Extended-A letters (Æ->æ, Ø->ø, Å->å, Ä, Ö, Ü, É ...),
  * which SQLite's NOCASE and LIKE leave alone.  Defined in db/sellers.c. */

@@ -7,21 +7,14 @@
 
 #include "db/internal.h"
 
-#define MEETING_COLS \
-	"m.id, m.seller_id, m.account_id, a.name, m.starts_at, m.duration_min, " \
-	"m.battlefield, m.type, m.form, m.dim, m.complexity, m.sale, m.status, " \
-	"m.form_reason, m.updated_at"
-
-/* A LEFT JOIN, so a meeting whose account was removed behind our back (a
- * hand edit with foreign keys off) still shows, and can be fixed. */
 static const char range_sql[] =
-	"SELECT " MEETING_COLS " FROM meeting m "
+	"SELECT " DB_MEETING_COLS " FROM meeting m "
 	"LEFT JOIN account a ON a.id = m.account_id "
 	"WHERE m.seller_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 "
 	"ORDER BY m.starts_at, m.id";
 
 static const char get_sql[] =
-	"SELECT " MEETING_COLS " FROM meeting m "
+	"SELECT " DB_MEETING_COLS " FROM meeting m "
 	"LEFT JOIN account a ON a.id = m.account_id WHERE m.id = ?1";
 
 /* The database is not trusted: the CHECK constraints guard our own writes,
@@ -31,7 +24,7 @@ static const char get_sql[] =
  * the meeting stays on the screen, counts for nothing it did not earn (a
  * planned meeting is no visit) and is put right by the next edit, which
  * writes valid keys.  Text is cut to its buffer at a character boundary. */
-static void meeting_row(sqlite3_stmt *st, struct core_meeting *m)
+void db_meeting_row(sqlite3_stmt *st, struct core_meeting *m)
 {
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
@@ -76,7 +69,7 @@ enum core_status db_meeting_range(struct db *db, int64_t seller_id,
 	struct core_meeting m;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		meeting_row(st, &m);
+		db_meeting_row(st, &m);
 		if (core_meeting_list_push(out, &m) == NULL) {
 			sqlite3_reset(st);
 			return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
@@ -98,7 +91,7 @@ enum core_status db_meeting_get(struct db *db, int64_t id, struct core_meeting *
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		meeting_row(st, out);
+		db_meeting_row(st, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return CORE_OK;

@@ -19,6 +19,7 @@
 #include "db/internal.h"
 #include "db/sellers.h"
 #include "db/settings.h"
+#include "db/team.h"
 
 enum core_status db_review_team_read(struct db *team, struct db_review_team *out,
                                      struct core_error *err)
@@ -35,21 +36,10 @@ static enum core_status review_targets(struct db *team, const char *name,
                                        struct core_targets *out,
                                        struct core_error *err)
 {
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(team, "SELECT id FROM seller "
-	                                "WHERE pb_fold(name) = pb_fold(?1)", &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int64_t roster = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		roster = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		s = db_fail(team, rc, "reading the team's sellers", err);
-	sqlite3_finalize(st);
+	int64_t roster = -1;
+	enum core_status s = db_team_roster_id(team, name, &roster, err);
 	if (s == CORE_OK)
-		s = db_targets_get(team, roster, out, err);
+		s = db_targets_get(team, roster > 0 ? roster : 0, out, err);
 	return s;
 }
 

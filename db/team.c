@@ -164,9 +164,8 @@ static enum core_status sync_copy(struct db *seller, int64_t me, struct db *team
 	return s;
 }
 
-/* The id of the seller called name in the team's roster, -1 when none. */
-static enum core_status sync_roster_id(struct db *team, const char *name,
-                                       int64_t *out, struct core_error *err)
+enum core_status db_team_roster_id(struct db *team, const char *name,
+                                   int64_t *out, struct core_error *err)
 {
 	sqlite3_stmt *st;
 	*out = -1;
@@ -202,7 +201,7 @@ enum core_status db_team_sync(struct db *seller, struct db *team, int *changed,
 	enum core_status s = db_seller_default(seller, &me, err);
 	int64_t roster = -1;
 	if (s == CORE_OK)
-		s = sync_roster_id(team, me.name, &roster, err);
+		s = db_team_roster_id(team, me.name, &roster, err);
 	int same[SYNC_N];
 	int differ = 0;
 	for (size_t i = 0; s == CORE_OK && i < SYNC_N; i++) {

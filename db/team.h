@@ -41,6 +41,11 @@ enum core_status db_team_open(const char *dir, struct db **seller, struct db **t
  * connection belongs to this sync: nothing else may call db_changed on it.
  * A value the seller's schema refuses is CORE_ERR_DB naming the team file,
  * and the seller's file is left as it was. */
+/* The id of the seller called name (case and æøå folded) in the team
+ * file's roster, -1 when there is none. */
+enum core_status db_team_roster_id(struct db *team, const char *name, int64_t *out,
+                                   struct core_error *err);
+
 enum core_status db_team_sync(struct db *seller, struct db *team, int *changed,
                               struct core_error *err);
 

@@ -97,7 +97,7 @@ static void app_hhmm(int minute, char *buf, size_t n)
 	snprintf(buf, n, "%02d:%02d", minute / 60, minute % 60);
 }
 
-static const char *app_type_label(const struct tui_app *a, const char *key)
+const char *tui_app_type_label(const struct tui_app *a, const char *key)
 {
 	int t = core_matrix_find(&a->matrix, key);
 	return t >= 0 ? a->matrix.types[t].label : key;
@@ -138,7 +138,7 @@ static void app_describe(struct tui_app *a, char *buf, size_t n)
 	/* The long type label last: it is what a narrow screen cuts. */
 	snprintf(buf, n, "%s–%s  %s · %s · %s · %s · %s", when, end, m->account,
 	         core_battlefield_label(m->battlefield), core_form_label(m->form),
-	         core_mstatus_key(m->status), app_type_label(a, m->type));
+	         core_mstatus_key(m->status), tui_app_type_label(a, m->type));
 }
 
 /* ---- drawing ---- */
@@ -357,9 +357,9 @@ static int app_ev_export(struct tui_app *a, const struct tui_event *ev)
 static int app_ev_first_run(struct tui_app *a, const struct tui_event *ev)
 {
 	struct core_error e = { CORE_OK, "" };
-	if (tui_app_is_char(ev, 27))
+	if (tui_ev_char(ev, 27))
 		return TUI_QUIT;
-	if (!tui_app_is_char(ev, '\n')) {
+	if (!tui_ev_char(ev, '\n')) {
 		if (tui_field_event(&a->name, ev) != TUI_FIELD_IGNORED)
 			a->message[0] = '\0';
 		return TUI_REDRAW;
@@ -489,7 +489,7 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 	}
 	/* Keys typed blind into a screen too small to show are dropped. */
 	if (c->h < APP_MIN_H || c->w < APP_MIN_W)
-		return a->mode == APP_WEEK && tui_app_is_char(ev, 'q') ? TUI_QUIT : TUI_NONE;
+		return a->mode == APP_WEEK && tui_ev_char(ev, 'q') ? TUI_QUIT : TUI_NONE;
 	switch (a->mode) {
 	case APP_FIRST_RUN: return app_ev_first_run(a, ev);
 	case APP_FORM: return app_ev_form(a, ev);

@@ -89,11 +89,6 @@ struct tui_app {
 	enum core_status fatal;  /* out of memory in a handler: the loop ends */
 };
 
-static inline int tui_app_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
 /* ---- tui/app.c ---- */
 
 /* The status line's message until the next key. */
@@ -133,5 +128,9 @@ int tui_week_spot_restore(struct tui_app *a, const struct tui_week_spot *s);
  * Keys become actions; an action may open the form or the help (a->mode
  * changes) or set a->fatal and return TUI_QUIT. */
 int tui_week_event(struct tui_app *a, const struct tui_event *ev);
+
+/* The meeting type's label from the team's matrix, else the key itself
+ * (a type the matrix no longer has).  Defined in tui/app.c. */
+const char *tui_app_type_label(const struct tui_app *a, const char *key);
 
 #endif

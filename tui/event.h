@@ -21,6 +21,17 @@ struct tui_event {
 	int y, x;
 };
 
+/* The two tests every handler makes: a typed character, a KEY_* code. */
+static inline int tui_ev_char(const struct tui_event *ev, wint_t ch)
+{
+	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
+}
+
+static inline int tui_ev_key(const struct tui_event *ev, int key)
+{
+	return ev->kind == TUI_EV_KEY && ev->key == key;
+}
+
 /* Handler results, or-ed together. */
 enum tui_repaint {
 	TUI_NONE   = 0,

@@ -460,16 +460,6 @@ static int ex_export(struct tui_export *x)
 
 /* ---- keys ---- */
 
-static int ex_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
-static int ex_is_key(const struct tui_event *ev, int key)
-{
-	return ev->kind == TUI_EV_KEY && ev->key == key;
-}
-
 static void ex_focus_step(struct tui_export *x, int delta)
 {
 	int r = (int)x->focus;
@@ -506,9 +496,9 @@ int tui_export_event(struct tui_export *x, const struct tui_event *ev)
 		return ex_export(x);
 	if (ev->kind == TUI_EV_TICK || ev->kind == TUI_EV_MOUSE)
 		return TUI_NONE;
-	if (ex_is_char(ev, EX_ESC))
+	if (tui_ev_char(ev, EX_ESC))
 		return TUI_CLOSE;
-	if (ex_is_char(ev, '\n') || ex_is_char(ev, '\r') || ex_is_key(ev, KEY_ENTER)) {
+	if (tui_ev_char(ev, '\n') || tui_ev_char(ev, '\r') || tui_ev_key(ev, KEY_ENTER)) {
 		/* The count says how long the wait may be: the TUI draws nothing
 		 * while db_csv_export runs. */
 		const char *dots = x->ascii ? "..." : "…";
@@ -520,11 +510,11 @@ int tui_export_event(struct tui_export *x, const struct tui_event *ev)
 			ex_say(x, TUI_ROLE_DIALOG, "exporting%s", dots);
 		return TUI_REDRAW;
 	}
-	if (ex_is_char(ev, '\t') || ex_is_key(ev, KEY_DOWN)) {
+	if (tui_ev_char(ev, '\t') || tui_ev_key(ev, KEY_DOWN)) {
 		ex_focus_step(x, 1);
 		return TUI_REDRAW;
 	}
-	if (ex_is_key(ev, KEY_BTAB) || ex_is_key(ev, KEY_UP)) {
+	if (tui_ev_key(ev, KEY_BTAB) || tui_ev_key(ev, KEY_UP)) {
 		ex_focus_step(x, -1);
 		return TUI_REDRAW;
 	}
@@ -532,11 +522,11 @@ int tui_export_event(struct tui_export *x, const struct tui_event *ev)
 		int r = tui_field_event(&x->path, ev);
 		return r == TUI_FIELD_IGNORED ? TUI_NONE : TUI_REDRAW;
 	}
-	if (ex_is_key(ev, KEY_LEFT) || ex_is_char(ev, 'h'))
+	if (tui_ev_key(ev, KEY_LEFT) || tui_ev_char(ev, 'h'))
 		return ex_choose(x, -1);
-	if (ex_is_key(ev, KEY_RIGHT) || ex_is_char(ev, 'l') || ex_is_char(ev, ' '))
+	if (tui_ev_key(ev, KEY_RIGHT) || tui_ev_char(ev, 'l') || tui_ev_char(ev, ' '))
 		return ex_choose(x, 1);
-	if (ex_is_char(ev, 'q'))
+	if (tui_ev_char(ev, 'q'))
 		return TUI_CLOSE;
 	return TUI_NONE;
 }

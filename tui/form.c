@@ -470,11 +470,6 @@ static int form_is_enter(const struct tui_event *ev)
 	       (ev->kind == TUI_EV_KEY && ev->key == KEY_ENTER);
 }
 
-static int form_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
 static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
 {
 	if (form_is_enter(ev)) {
@@ -483,7 +478,7 @@ static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
 		f->mode = FM_EDIT;
 		return r;
 	}
-	if (form_is_char(ev, FORM_ESC)) {
+	if (tui_ev_char(ev, FORM_ESC)) {
 		f->mode = FM_EDIT;
 		form_say(f, TUI_ROLE_WARNING, "Not saved: pick another form, or save and confirm");
 		return TUI_REDRAW;
@@ -495,9 +490,9 @@ static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
 
 static int form_discard_event(struct tui_form *f, const struct tui_event *ev)
 {
-	if (form_is_char(ev, 'y') || form_is_char(ev, 'Y'))
+	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y'))
 		return TUI_CLOSE;
-	if (form_is_char(ev, 'n') || form_is_char(ev, 'N') || form_is_char(ev, FORM_ESC)) {
+	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N') || tui_ev_char(ev, FORM_ESC)) {
 		f->mode = FM_EDIT;
 		return TUI_REDRAW;
 	}
@@ -514,7 +509,7 @@ static int form_list_event(struct tui_form *f, const struct tui_event *ev)
 			f->list_sel = sel;
 	} else if (form_is_enter(ev)) {
 		form_account_pick(f, f->list_sel);
-	} else if (form_is_char(ev, FORM_ESC)) {
+	} else if (tui_ev_char(ev, FORM_ESC)) {
 		f->list_open = 0;
 	} else {
 		return -1;

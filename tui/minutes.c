@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/calendar.h"
 #include "core/utf8.h"
 #include "db/actions.h"
 #include "db/contacts.h"
 #include "db/prep.h"
+#include "tui/meeting_title.h"
 
 #define MIN_CTRL(c) ((c) & 0x1f)
 /* Rows the action list keeps however tall the screen: its heading and
@@ -194,16 +194,16 @@ static int min_save(struct tui_minutes *s)
 
 static int min_ev_confirm(struct tui_minutes *s, const struct tui_event *ev)
 {
-	if (min_is_char(ev, 'y') || min_is_char(ev, 'Y')) {
+	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y')) {
 		s->confirm = 0;
 		int r = min_save(s);
 		if (r == -2)
 			return TUI_QUIT;
 		return r == 0 ? TUI_CLOSE | TUI_RELOAD : TUI_RELOAD;
 	}
-	if (min_is_char(ev, 'n') || min_is_char(ev, 'N'))
+	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
 		return TUI_CLOSE;
-	if (min_is_char(ev, MIN_ESC)) {
+	if (tui_ev_char(ev, MIN_ESC)) {
 		s->confirm = 0;
 		s->message[0] = '\0';
 		return TUI_REDRAW;
@@ -243,27 +243,27 @@ static void min_part_toggle(struct tui_minutes *s)
 
 static int min_ev_part(struct tui_minutes *s, const struct tui_event *ev)
 {
-	if (min_is_key(ev, KEY_UP)) {
+	if (tui_ev_key(ev, KEY_UP)) {
 		s->focus = MIN_PART - 1;
 		return TUI_REDRAW;
 	}
-	if (min_is_key(ev, KEY_DOWN)) {
+	if (tui_ev_key(ev, KEY_DOWN)) {
 		s->focus = MIN_LIST;
 		return TUI_REDRAW;
 	}
 	if (s->n_contacts == 0)
 		return TUI_NONE;
-	if (min_is_key(ev, KEY_LEFT) || min_is_char(ev, 'h')) {
+	if (tui_ev_key(ev, KEY_LEFT) || tui_ev_char(ev, 'h')) {
 		if (s->part_sel > 0)
 			s->part_sel--;
-	} else if (min_is_key(ev, KEY_RIGHT) || min_is_char(ev, 'l')) {
+	} else if (tui_ev_key(ev, KEY_RIGHT) || tui_ev_char(ev, 'l')) {
 		if (s->part_sel + 1 < s->n_contacts)
 			s->part_sel++;
-	} else if (min_is_key(ev, KEY_HOME)) {
+	} else if (tui_ev_key(ev, KEY_HOME)) {
 		s->part_sel = 0;
-	} else if (min_is_key(ev, KEY_END)) {
+	} else if (tui_ev_key(ev, KEY_END)) {
 		s->part_sel = s->n_contacts - 1;
-	} else if (min_is_char(ev, ' ') || min_is_enter(ev)) {
+	} else if (tui_ev_char(ev, ' ') || min_is_enter(ev)) {
 		min_part_toggle(s);
 	} else {
 		return TUI_NONE;
@@ -283,9 +283,9 @@ static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
 		return TUI_REDRAW;
 	}
 	/* The arrows go on past a text's edge into the next field. */
-	if (min_is_key(ev, KEY_UP) && s->focus > 0)
+	if (tui_ev_key(ev, KEY_UP) && s->focus > 0)
 		s->focus--;
-	else if (min_is_key(ev, KEY_DOWN))
+	else if (tui_ev_key(ev, KEY_DOWN))
 		s->focus++;
 	else
 		return TUI_NONE;
@@ -322,23 +322,23 @@ int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 	s->message_error = 0;
 	if (ev->kind == TUI_EV_MOUSE)
 		return min_click(s, ev);
-	if (min_is_char(ev, MIN_CTRL('S')) || min_is_key(ev, KEY_F(2))) {
+	if (tui_ev_char(ev, MIN_CTRL('S')) || tui_ev_key(ev, KEY_F(2))) {
 		int r = min_save(s);
 		return r == -2 ? TUI_QUIT : r == 0 ? TUI_RELOAD | TUI_REDRAW : TUI_REDRAW;
 	}
-	if (min_is_char(ev, MIN_CTRL('N'))) {
+	if (tui_ev_char(ev, MIN_CTRL('N'))) {
 		tui_minutes_row_open(s, -1);
 		return TUI_REDRAW;
 	}
 	if (s->row_open)
 		return tui_minutes_ev_row(s, ev);
-	if (min_is_char(ev, MIN_ESC))
+	if (tui_ev_char(ev, MIN_ESC))
 		return min_escape(s);
-	if (min_is_char(ev, '\t')) {
+	if (tui_ev_char(ev, '\t')) {
 		s->focus = (s->focus + 1) % (MIN_LIST + 1);
 		return TUI_REDRAW;
 	}
-	if (min_is_key(ev, KEY_BTAB)) {
+	if (tui_ev_key(ev, KEY_BTAB)) {
 		s->focus = (s->focus + MIN_LIST) % (MIN_LIST + 1);
 		return TUI_REDRAW;
 	}
@@ -350,45 +350,6 @@ int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 }
 
 /* ---- drawing ---- */
-
-static void min_draw_header(const struct tui_minutes *s, struct tui_canvas *c)
-{
-	const struct core_meeting *m = &s->meeting;
-	const char *dot = s->ascii ? " - " : " · ";
-	int w = c->w;
-	char when[64], end[16];
-	int64_t days, start_day;
-	int minute, start_min;
-	core_local_from_epoch(m->starts_at, &start_day, &start_min);
-	core_local_from_epoch(m->starts_at + (int64_t)m->duration_min * 60, &days, &minute);
-	struct core_date d = core_date_from_days(start_day);
-	snprintf(end, sizeof end, "%02d:%02d", minute / 60, minute % 60);
-	snprintf(when, sizeof when, "%s %d %s %d %02d:%02d-%s",
-	         core_weekday_abbr(core_weekday(start_day)), d.day,
-	         core_month_abbr(d.month), d.year, start_min / 60, start_min % 60, end);
-	tui_canvas_fill(c, 0, 0, 1, w, L' ', TUI_ROLE_TITLE);
-	int ww = tui_text_width(when);
-	tui_canvas_printf(c, 0, 1, w - ww - 14, TUI_ROLE_TITLE, "Minutes%s%s", dot,
-	                  m->account);
-	if (tui_minutes_dirty(s))
-		tui_canvas_text(c, 0, w - ww - 11, -1, TUI_ROLE_TITLE, "[unsaved]");
-	tui_canvas_text(c, 0, w - 1 - ww, -1, TUI_ROLE_TITLE, when);
-	int x = 1;
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, s->type_label);
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	if (!s->ascii) {
-		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_glyph(m->form));
-		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, " ");
-	}
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_label(m->form));
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL,
-	                     core_battlefield_label(m->battlefield));
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	tui_canvas_text(c, 1, x, -1,
-	                m->status == CORE_MS_HELD ? TUI_ROLE_HELD : TUI_ROLE_NORMAL,
-	                core_mstatus_key(m->status));
-}
 
 /* "[x] Mette Hansen, decision maker" into buf. */
 static void min_part_item(const struct tui_minutes *s, size_t i, char *buf, size_t n)
@@ -465,7 +426,8 @@ static const char *min_keys_line(const struct tui_minutes *s)
 void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
-	min_draw_header(s, c);
+	tui_meeting_title_draw(c, &s->meeting, "Minutes", s->type_label, tui_minutes_dirty(s),
+	                       s->ascii);
 	/* The texts share what the participants row and the action list
 	 * leave, a label row each. */
 	int avail = c->h - 4;

@@ -93,11 +93,11 @@ int tui_minutes_row_commit(struct tui_minutes *s)
 
 int tui_minutes_ev_row(struct tui_minutes *s, const struct tui_event *ev)
 {
-	if (min_is_char(ev, MIN_ESC)) {
+	if (tui_ev_char(ev, MIN_ESC)) {
 		s->row_open = 0;
 		return TUI_REDRAW;
 	}
-	if (min_is_char(ev, '\t') || min_is_key(ev, KEY_BTAB)) {
+	if (tui_ev_char(ev, '\t') || tui_ev_key(ev, KEY_BTAB)) {
 		s->row_due = !s->row_due;
 		return TUI_REDRAW;
 	}
@@ -138,19 +138,19 @@ int tui_minutes_ev_list(struct tui_minutes *s, const struct tui_event *ev)
 {
 	size_t n = s->actions.n;
 	struct core_action *a = s->sel < n ? &s->actions.items[s->sel] : NULL;
-	if (min_is_key(ev, KEY_UP) || min_is_char(ev, 'k')) {
+	if (tui_ev_key(ev, KEY_UP) || tui_ev_char(ev, 'k')) {
 		if (s->sel > 0)
 			s->sel--;
 		else
 			s->focus = MIN_LIST - 1;
 		return TUI_REDRAW;
 	}
-	if (min_is_key(ev, KEY_DOWN) || min_is_char(ev, 'j')) {
+	if (tui_ev_key(ev, KEY_DOWN) || tui_ev_char(ev, 'j')) {
 		if (s->sel + 1 < n)
 			s->sel++;
 		return TUI_REDRAW;
 	}
-	if (min_is_char(ev, '+') || min_is_char(ev, 'a') || (a == NULL && min_is_enter(ev))) {
+	if (tui_ev_char(ev, '+') || tui_ev_char(ev, 'a') || (a == NULL && min_is_enter(ev))) {
 		tui_minutes_row_open(s, -1);
 		return TUI_REDRAW;
 	}
@@ -158,13 +158,13 @@ int tui_minutes_ev_list(struct tui_minutes *s, const struct tui_event *ev)
 		return TUI_NONE;
 	if (min_is_enter(ev)) {
 		tui_minutes_row_open(s, (long)s->sel);
-	} else if (min_is_char(ev, ' ') || min_is_char(ev, 'd')) {
+	} else if (tui_ev_char(ev, ' ') || tui_ev_char(ev, 'd')) {
 		a->done = !a->done;
 		s->actions_dirty = 1;
-	} else if (min_is_char(ev, 'o')) {
+	} else if (tui_ev_char(ev, 'o')) {
 		min_owner_next(s, a);
 		s->actions_dirty = 1;
-	} else if (min_is_key(ev, KEY_DC) || min_is_char(ev, 'x')) {
+	} else if (tui_ev_key(ev, KEY_DC) || tui_ev_char(ev, 'x')) {
 		memmove(a, a + 1, (n - s->sel - 1) * sizeof *a);
 		s->actions.n--;
 		if (s->sel > 0 && s->sel >= s->actions.n)

@@ -60,19 +60,9 @@ struct tui_minutes {
 	int message_error;
 };
 
-static inline int min_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
-static inline int min_is_key(const struct tui_event *ev, int key)
-{
-	return ev->kind == TUI_EV_KEY && ev->key == key;
-}
-
 static inline int min_is_enter(const struct tui_event *ev)
 {
-	return min_is_char(ev, '\n') || min_is_char(ev, '\r') || min_is_key(ev, KEY_ENTER);
+	return tui_ev_char(ev, '\n') || tui_ev_char(ev, '\r') || tui_ev_key(ev, KEY_ENTER);
 }
 
 /* ---- tui/minutes.c ---- */

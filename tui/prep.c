@@ -10,11 +10,11 @@
 /* Only for the KEY_* codes that struct tui_event carries. */
 #include <curses.h>
 
-#include "core/calendar.h"
 #include "core/checklist.h"
 #include "core/minutes.h"
 #include "core/utf8.h"
 #include "db/prep.h"
+#include "tui/meeting_title.h"
 #include "tui/prep.h"
 #include "tui/textarea.h"
 
@@ -51,16 +51,6 @@ static void prep_say(struct tui_prep *s, int is_error, const char *fmt, ...)
 	vsnprintf(s->message, sizeof s->message, fmt, ap);
 	va_end(ap);
 	s->message_error = is_error;
-}
-
-static int prep_is_char(const struct tui_event *ev, wint_t ch)
-{
-	return ev->kind == TUI_EV_CHAR && ev->ch == ch;
-}
-
-static int prep_is_key(const struct tui_event *ev, int key)
-{
-	return ev->kind == TUI_EV_KEY && ev->key == key;
 }
 
 /* ---- life ---- */
@@ -164,16 +154,16 @@ static int prep_save(struct tui_prep *s)
 
 static int prep_ev_confirm(struct tui_prep *s, const struct tui_event *ev)
 {
-	if (prep_is_char(ev, 'y') || prep_is_char(ev, 'Y')) {
+	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y')) {
 		s->confirm = 0;
 		int r = prep_save(s);
 		if (r == -2)
 			return TUI_QUIT;
 		return r == 0 ? TUI_CLOSE : TUI_REDRAW;
 	}
-	if (prep_is_char(ev, 'n') || prep_is_char(ev, 'N'))
+	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
 		return TUI_CLOSE;
-	if (prep_is_char(ev, PREP_ESC)) {
+	if (tui_ev_char(ev, PREP_ESC)) {
 		s->confirm = 0;
 		s->message[0] = '\0';
 		return TUI_REDRAW;
@@ -212,29 +202,29 @@ static int prep_tick(struct tui_prep *s)
 
 static int prep_ev_list(struct tui_prep *s, const struct tui_event *ev)
 {
-	if (prep_is_key(ev, KEY_UP) || prep_is_char(ev, 'k')) {
+	if (tui_ev_key(ev, KEY_UP) || tui_ev_char(ev, 'k')) {
 		if (s->sel > 0)
 			s->sel--;
 		else
 			s->focus = PREP_LIST - 1;
 		return TUI_REDRAW;
 	}
-	if (prep_is_key(ev, KEY_DOWN) || prep_is_char(ev, 'j')) {
+	if (tui_ev_key(ev, KEY_DOWN) || tui_ev_char(ev, 'j')) {
 		if (s->sel + 1 < s->list.n_items)
 			s->sel++;
 		return TUI_REDRAW;
 	}
-	if (prep_is_key(ev, KEY_HOME)) {
+	if (tui_ev_key(ev, KEY_HOME)) {
 		s->sel = 0;
 		return TUI_REDRAW;
 	}
-	if (prep_is_key(ev, KEY_END)) {
+	if (tui_ev_key(ev, KEY_END)) {
 		s->sel = s->list.n_items > 0 ? s->list.n_items - 1 : 0;
 		return TUI_REDRAW;
 	}
 	if (s->sel < s->list.n_items &&
-	    (prep_is_char(ev, ' ') || prep_is_char(ev, '\n') || prep_is_char(ev, '\r') ||
-	     prep_is_key(ev, KEY_ENTER)))
+	    (tui_ev_char(ev, ' ') || tui_ev_char(ev, '\n') || tui_ev_char(ev, '\r') ||
+	     tui_ev_key(ev, KEY_ENTER)))
 		return prep_tick(s);
 	return TUI_NONE;
 }
@@ -251,9 +241,9 @@ static int prep_ev_text(struct tui_prep *s, const struct tui_event *ev)
 		return TUI_REDRAW;
 	}
 	/* The arrows go on past a text's edge into the next field. */
-	if (prep_is_key(ev, KEY_UP) && s->focus > 0)
+	if (tui_ev_key(ev, KEY_UP) && s->focus > 0)
 		s->focus--;
-	else if (prep_is_key(ev, KEY_DOWN))
+	else if (tui_ev_key(ev, KEY_DOWN))
 		s->focus++;
 	else
 		return TUI_NONE;
@@ -292,17 +282,17 @@ int tui_prep_event(struct tui_prep *s, const struct tui_event *ev)
 	s->message_error = 0;
 	if (ev->kind == TUI_EV_MOUSE)
 		return prep_click(s, ev);
-	if (prep_is_char(ev, PREP_CTRL('S')) || prep_is_key(ev, KEY_F(2))) {
+	if (tui_ev_char(ev, PREP_CTRL('S')) || tui_ev_key(ev, KEY_F(2))) {
 		int r = prep_save(s);
 		return r == -2 ? TUI_QUIT : TUI_REDRAW;
 	}
-	if (prep_is_char(ev, PREP_ESC))
+	if (tui_ev_char(ev, PREP_ESC))
 		return prep_escape(s);
-	if (prep_is_char(ev, '\t')) {
+	if (tui_ev_char(ev, '\t')) {
 		s->focus = (s->focus + 1) % (PREP_LIST + 1);
 		return TUI_REDRAW;
 	}
-	if (prep_is_key(ev, KEY_BTAB)) {
+	if (tui_ev_key(ev, KEY_BTAB)) {
 		s->focus = (s->focus + PREP_LIST) % (PREP_LIST + 1);
 		return TUI_REDRAW;
 	}
@@ -312,45 +302,6 @@ int tui_prep_event(struct tui_prep *s, const struct tui_event *ev)
 }
 
 /* ---- drawing ---- */
-
-static void prep_draw_header(const struct tui_prep *s, struct tui_canvas *c)
-{
-	const struct core_meeting *m = &s->meeting;
-	const char *dot = s->ascii ? " - " : " · ";
-	int w = c->w;
-	char when[64], end[16];
-	int64_t days, start_day;
-	int minute, start_min;
-	core_local_from_epoch(m->starts_at, &start_day, &start_min);
-	core_local_from_epoch(m->starts_at + (int64_t)m->duration_min * 60, &days, &minute);
-	struct core_date d = core_date_from_days(start_day);
-	snprintf(end, sizeof end, "%02d:%02d", minute / 60, minute % 60);
-	snprintf(when, sizeof when, "%s %d %s %d %02d:%02d-%s",
-	         core_weekday_abbr(core_weekday(start_day)), d.day,
-	         core_month_abbr(d.month), d.year, start_min / 60, start_min % 60, end);
-	tui_canvas_fill(c, 0, 0, 1, w, L' ', TUI_ROLE_TITLE);
-	int ww = tui_text_width(when);
-	tui_canvas_printf(c, 0, 1, w - ww - 14, TUI_ROLE_TITLE, "Preparation%s%s", dot,
-	                  m->account);
-	if (tui_prep_dirty(s))
-		tui_canvas_text(c, 0, w - ww - 11, -1, TUI_ROLE_TITLE, "[unsaved]");
-	tui_canvas_text(c, 0, w - 1 - ww, -1, TUI_ROLE_TITLE, when);
-	int x = 1;
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, s->type_label);
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	if (!s->ascii) {
-		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_glyph(m->form));
-		x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, " ");
-	}
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL, core_form_label(m->form));
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_NORMAL,
-	                     core_battlefield_label(m->battlefield));
-	x += tui_canvas_text(c, 1, x, -1, TUI_ROLE_DIM, dot);
-	tui_canvas_text(c, 1, x, -1,
-	                m->status == CORE_MS_HELD ? TUI_ROLE_HELD : TUI_ROLE_NORMAL,
-	                core_mstatus_key(m->status));
-}
 
 static void prep_draw_list(struct tui_prep *s, struct tui_canvas *c, int y, int rows)
 {
@@ -403,7 +354,8 @@ static const char *prep_label(enum core_prep_field f)
 void tui_prep_draw(struct tui_prep *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
-	prep_draw_header(s, c);
+	tui_meeting_title_draw(c, &s->meeting, "Preparation", s->type_label, tui_prep_dirty(s),
+	                       s->ascii);
 	/* The checklist takes its rows (no more than its items need), the
 	 * texts share the rest, a label row each. */
 	int avail = c->h - 3;

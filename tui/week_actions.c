@@ -377,6 +377,23 @@ static int week_act_followups(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* A meeting's own screen opened with status st: it takes over (mode),
+ * or the week says why not; out of memory ends the program. */
+static int week_screen_opened(struct tui_app *a, enum core_status st,
+                              const struct core_error *e, enum tui_app_mode mode)
+{
+	if (st == CORE_ERR_NOMEM) {
+		a->fatal = st;
+		return TUI_QUIT;
+	}
+	if (st != CORE_OK) {
+		tui_app_say(a, 1, "%s", e->msg);
+		return TUI_RELOAD;
+	}
+	a->mode = mode;
+	return TUI_REDRAW;
+}
+
 /* The minutes screen takes over until it closes (tui/app.c). */
 static int week_act_minutes(struct tui_app *a)
 {
@@ -384,20 +401,9 @@ static int week_act_minutes(struct tui_app *a)
 	if (!week_need_meeting(a))
 		return TUI_REDRAW;
 	const struct core_meeting *m = tui_week_current(a);
-	int t = core_matrix_find(&a->matrix, m->type);
-	enum core_status st = tui_minutes_open(a->db, m, t >= 0 ? a->matrix.types[t].label
-	                                                        : m->type,
+	enum core_status st = tui_minutes_open(a->db, m, tui_app_type_label(a, m->type),
 	                                       a->today, a->ascii, &a->minutes, &e);
-	if (st == CORE_ERR_NOMEM) {
-		a->fatal = st;
-		return TUI_QUIT;
-	}
-	if (st != CORE_OK) {
-		tui_app_say(a, 1, "%s", e.msg);
-		return TUI_RELOAD;
-	}
-	a->mode = APP_MINUTES;
-	return TUI_REDRAW;
+	return week_screen_opened(a, st, &e, APP_MINUTES);
 }
 
 /* The preparation screen takes over until it closes (tui/app.c). */
@@ -407,20 +413,9 @@ static int week_act_prep(struct tui_app *a)
 	if (!week_need_meeting(a))
 		return TUI_REDRAW;
 	const struct core_meeting *m = tui_week_current(a);
-	int t = core_matrix_find(&a->matrix, m->type);
-	enum core_status st = tui_prep_open(a->db, m, t >= 0 ? a->matrix.types[t].label
-	                                                     : m->type,
+	enum core_status st = tui_prep_open(a->db, m, tui_app_type_label(a, m->type),
 	                                    a->ascii, &a->prep, &e);
-	if (st == CORE_ERR_NOMEM) {
-		a->fatal = st;
-		return TUI_QUIT;
-	}
-	if (st != CORE_OK) {
-		tui_app_say(a, 1, "%s", e.msg);
-		return TUI_RELOAD;
-	}
-	a->mode = APP_PREP;
-	return TUI_REDRAW;
+	return week_screen_opened(a, st, &e, APP_PREP);
 }
 
 /* The export dialog, over the week until it closes (tui/app.c): the week
@@ -545,7 +540,7 @@ static int week_ev_confirm(struct tui_app *a, const struct tui_event *ev)
 	const struct core_meeting *m = tui_week_current(a);
 	a->mode = APP_WEEK;
 	a->message[0] = '\0';
-	if (m == NULL || !(tui_app_is_char(ev, 'y') || tui_app_is_char(ev, 'Y'))) {
+	if (m == NULL || !(tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y'))) {
 		tui_app_say(a, 0, "nothing changed");
 		return TUI_REDRAW;
 	}
@@ -566,13 +561,13 @@ static int week_ev_move(struct tui_app *a, const struct tui_event *ev)
 {
 	struct core_error e = { CORE_OK, "" };
 	int64_t monday = a->week.monday;
-	if (tui_app_is_char(ev, 27) || tui_app_is_char(ev, 'q')) {
+	if (tui_ev_char(ev, 27) || tui_ev_char(ev, 'q')) {
 		a->mode = APP_WEEK;
 		week_select_index(a, week_find(a, a->move_id));
 		tui_app_say(a, 0, "move cancelled");
 		return TUI_REDRAW;
 	}
-	if (tui_app_is_char(ev, '\n')) {
+	if (tui_ev_char(ev, '\n')) {
 		char when[64];
 		int64_t at = core_local_to_epoch(a->move_day, a->move_minute);
 		a->mode = APP_WEEK;
@@ -621,7 +616,7 @@ int tui_week_event(struct tui_app *a, const struct tui_event *ev)
 	a->message_error = 0;
 	a->describe = 0;
 	/* Esc: back to the key line, or from a drill back to the review. */
-	if (tui_app_is_char(ev, 27))
+	if (tui_ev_char(ev, 27))
 		return a->readonly ? TUI_QUIT : TUI_REDRAW;
 	if (ev->kind == TUI_EV_MOUSE) {
 		a->describe = 1;

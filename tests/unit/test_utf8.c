@@ -278,6 +278,14 @@ static void test_excerpt(void **state)
 	e = core_utf8_excerpt(long_text);
 	assert_int_equal(strlen(e.s), CORE_UTF8_EXCERPT_SIZE - 1);
 	assert_memory_equal(e.s, long_text, CORE_UTF8_EXCERPT_SIZE - 1);
+
+	/* A cell of len bytes, not NUL-terminated: "…" when it was cut. */
+	assert_string_equal(core_utf8_excerpt_n("a\nbXYZ", 3).s, "a?b");
+	e = core_utf8_excerpt_n(long_text, 50);
+	assert_int_equal(strlen(e.s), CORE_UTF8_EXCERPT_SIZE - 1 + strlen("…"));
+	assert_string_equal(e.s + CORE_UTF8_EXCERPT_SIZE - 1, "…");
+	e = core_utf8_excerpt_n(long_text, CORE_UTF8_EXCERPT_SIZE - 1);
+	assert_null(strstr(e.s, "…"));
 }
 
 int main(void)
