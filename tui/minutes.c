@@ -273,36 +273,17 @@ static int min_ev_part(struct tui_minutes *s, const struct tui_event *ev)
 
 static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
 {
-	switch (tui_textarea_event(&s->text[s->focus], ev)) {
-	case TUI_TEXTAREA_FULL:
+	int full;
+	int r = tui_textarea_column_event(s->text, &s->focus, ev, &full);
+	if (full)
 		tui_minutes_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
-		return TUI_REDRAW;
-	case TUI_TEXTAREA_IGNORED:
-		break;
-	default:
-		return TUI_REDRAW;
-	}
-	/* The arrows go on past a text's edge into the next field. */
-	if (tui_ev_key(ev, KEY_UP) && s->focus > 0)
-		s->focus--;
-	else if (tui_ev_key(ev, KEY_DOWN))
-		s->focus++;
-	else
-		return TUI_NONE;
-	return TUI_REDRAW;
+	return r;
 }
 
 static int min_click(struct tui_minutes *s, const struct tui_event *ev)
 {
-	for (int i = 0; i < CORE_MIN_COUNT; i++) {
-		int y = s->text_y[i];
-		if (ev->y >= y && ev->y < y + s->text[i].h && ev->x >= 1 &&
-		    ev->x < 1 + s->text[i].w) {
-			s->focus = i;
-			tui_textarea_click(&s->text[i], ev->y - y, ev->x - 1);
-			return TUI_REDRAW;
-		}
-	}
+	if (tui_textarea_column_click(s->text, CORE_MIN_COUNT, s->text_y, 1, ev, &s->focus))
+		return TUI_REDRAW;
 	long i = (long)ev->y - (s->list_y + 1) + s->list_top;
 	if (ev->y > s->list_y && i >= 0 && (size_t)i < s->actions.n) {
 		s->focus = MIN_LIST;

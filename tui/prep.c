@@ -231,36 +231,17 @@ static int prep_ev_list(struct tui_prep *s, const struct tui_event *ev)
 
 static int prep_ev_text(struct tui_prep *s, const struct tui_event *ev)
 {
-	switch (tui_textarea_event(&s->text[s->focus], ev)) {
-	case TUI_TEXTAREA_FULL:
+	int full;
+	int r = tui_textarea_column_event(s->text, &s->focus, ev, &full);
+	if (full)
 		prep_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
-		return TUI_REDRAW;
-	case TUI_TEXTAREA_IGNORED:
-		break;
-	default:
-		return TUI_REDRAW;
-	}
-	/* The arrows go on past a text's edge into the next field. */
-	if (tui_ev_key(ev, KEY_UP) && s->focus > 0)
-		s->focus--;
-	else if (tui_ev_key(ev, KEY_DOWN))
-		s->focus++;
-	else
-		return TUI_NONE;
-	return TUI_REDRAW;
+	return r;
 }
 
 static int prep_click(struct tui_prep *s, const struct tui_event *ev)
 {
-	for (int i = 0; i < CORE_PREP_COUNT; i++) {
-		int y = s->text_y[i];
-		if (ev->y >= y && ev->y < y + s->text[i].h && ev->x >= 1 &&
-		    ev->x < 1 + s->text[i].w) {
-			s->focus = i;
-			tui_textarea_click(&s->text[i], ev->y - y, ev->x - 1);
-			return TUI_REDRAW;
-		}
-	}
+	if (tui_textarea_column_click(s->text, CORE_PREP_COUNT, s->text_y, 1, ev, &s->focus))
+		return TUI_REDRAW;
 	/* A click selects an item; ticking stays a key, so a stray click
 	 * never changes what is stored. */
 	long i = (long)ev->y - (s->list_y + 1) + s->list_top;

@@ -110,4 +110,17 @@ int tui_textarea_more_below(const struct tui_textarea *t);
 void tui_textarea_draw(const struct tui_textarea *t, struct tui_canvas *c,
                        int y, int x, int focused);
 
+/* A column of text areas t[0..n-1], t[*focus] the focused one (defined
+ * in tui/textarea_column.c).  Event: what the focused area takes it
+ * keeps; Up on its first line and Down on its last go on to the area
+ * above or below, Down from the last making *focus the field after the
+ * column (n).  Returns TUI_REDRAW or TUI_NONE; *full is 1 when the area
+ * refused a character for lack of room (the caller says so). */
+int tui_textarea_column_event(struct tui_textarea *t, int *focus,
+                              const struct tui_event *ev, int *full);
+/* A click on one of the areas, drawn at rows y[i] from column x: focuses
+ * it and puts the cursor there; 1, or 0 when the click hit none. */
+int tui_textarea_column_click(struct tui_textarea *t, int n, const int *y, int x,
+                              const struct tui_event *ev, int *focus);
+
 #endif

@@ -535,11 +535,56 @@ static void test_draw(void **state)
 	tui_canvas_free(&c);
 }
 
+/* A column of areas (the minutes' texts): the arrows flow from one area
+ * to the next and on past the last; a full area says so; a click focuses
+ * the area it hits and places the cursor. */
+static void test_column(void **state)
+{
+	(void)state;
+	struct tui_textarea t[2];
+	assert_int_equal(tui_textarea_init(&t[0], 8, 2, 10, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_init(&t[1], 64, 2, 10, TUI_TEXTAREA_NEWLINE), 0);
+	assert_int_equal(tui_textarea_set(&t[1], "one\ntwo"), 0);
+	int focus = 0, full = 0;
+	struct tui_event down = events_key(KEY_DOWN), up = events_key(KEY_UP);
+	assert_int_equal(tui_textarea_column_event(t, &focus, &down, &full), TUI_REDRAW);
+	assert_int_equal(focus, 1);
+	assert_int_equal(tui_textarea_column_event(t, &focus, &down, &full), TUI_REDRAW);
+	assert_int_equal(focus, 1); /* a line below in this one */
+	assert_int_equal(tui_textarea_column_event(t, &focus, &down, &full), TUI_REDRAW);
+	assert_int_equal(focus, 2); /* past the last: the caller's next field */
+	focus = 0;
+	assert_int_equal(tui_textarea_column_event(t, &focus, &up, &full), TUI_NONE);
+	assert_int_equal(focus, 0);
+	struct tui_event ch = events_char('x');
+	for (int i = 0; i < 7; i++)
+		tui_textarea_column_event(t, &focus, &ch, &full);
+	assert_int_equal(full, 0);
+	assert_int_equal(tui_textarea_column_event(t, &focus, &ch, &full), TUI_REDRAW);
+	assert_int_equal(full, 1);
+	assert_string_equal(text_of(&t[0]), "xxxxxxx");
+
+	/* Drawn at rows 3 and 6 from column 1. */
+	int y[2] = { 3, 6 };
+	struct tui_event click = { .kind = TUI_EV_MOUSE, .y = 7, .x = 3 };
+	assert_int_equal(tui_textarea_column_click(t, 2, y, 1, &click, &focus), 1);
+	assert_int_equal(focus, 1);
+	struct tui_event bs = events_key(KEY_BACKSPACE);
+	tui_textarea_column_event(t, &focus, &bs, &full);
+	assert_string_equal(text_of(&t[1]), "one\nto");
+	click.y = 5;
+	assert_int_equal(tui_textarea_column_click(t, 2, y, 1, &click, &focus), 0);
+	assert_int_equal(focus, 1);
+	tui_textarea_free(&t[0]);
+	tui_textarea_free(&t[1]);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_utf8),
+		cmocka_unit_test(test_column),
 		cmocka_unit_test(test_enter_flag),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_cursor_goal),
