@@ -23,7 +23,7 @@ enum db_open_flags {
 };
 
 /* The schema version this pipebench writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /* Opens path, applies the connection settings and migrates an older schema
  * in one transaction.  A database whose user_version is newer than

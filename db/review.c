@@ -30,14 +30,16 @@ enum core_status db_review_team_read(struct db *team, struct db_review_team *out
 	return st;
 }
 
-/* The targets the team file gives the seller called name: their roster
- * row's, else the team default (as db_team_sync copies them). */
-static enum core_status review_targets(struct db *team, const char *name,
-                                       struct core_targets *out,
+/* The targets the team file gives the seller with that login (else that
+ * name): their roster row's, else the team default (as db_team_sync copies
+ * them). */
+static enum core_status review_targets(struct db *team, const char *login,
+                                       const char *name, struct core_targets *out,
                                        struct core_error *err)
 {
 	int64_t roster = -1;
-	enum core_status s = db_team_roster_id(team, name, &roster, err);
+	enum core_status s = db_team_roster_id(team, login[0] ? login : NULL, name,
+	                                       &roster, err);
 	if (s == CORE_OK)
 		s = db_targets_get(team, roster > 0 ? roster : 0, out, err);
 	return s;
@@ -87,7 +89,7 @@ enum core_status db_review_seller_read(struct db *seller, struct db *team,
 	struct core_targets targets;
 	st = db_week_load(seller, me.id, week, scratch, err);
 	if (st == CORE_OK)
-		st = review_targets(team, me.name, &targets, err);
+		st = review_targets(team, row->login, me.name, &targets, err);
 	if (st == CORE_OK)
 		st = db_action_overdue_count(seller, me.id, today, &row->overdue, err);
 	if (st == CORE_OK)

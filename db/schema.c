@@ -246,6 +246,71 @@ static const char *const schema_steps[] = {
 	"CREATE INDEX account_updated ON account(updated_at);\n"
 	"CREATE INDEX contact_updated ON contact(updated_at);\n"
 	"CREATE INDEX minutes_updated ON minutes(updated_at);\n",
+	/* 5: sellers known by their login, and accounts handed from one
+	 * seller's file to another's (db/handover.h).  In the team file,
+	 * seller.login ties a roster row to DIR/sellers/LOGIN and transfer
+	 * holds the manager's requests; in a seller's file, seller.login is
+	 * the file's owner and handover this file's side of each transfer.
+	 * While an account is frozen for a hand-over the triggers refuse every
+	 * change to it, so nothing written after the receiver's copy is lost
+	 * when the giver's rows go; deletes stay allowed, for the release. */
+	"ALTER TABLE seller ADD COLUMN login TEXT;\n"
+	"CREATE UNIQUE INDEX seller_login ON seller(login) WHERE login IS NOT NULL;\n"
+	"CREATE TABLE transfer (\n"
+	"  token TEXT PRIMARY KEY,\n"
+	"  account_id INTEGER NOT NULL,\n"
+	"  account_name TEXT NOT NULL,\n"
+	"  from_login TEXT NOT NULL,\n"
+	"  to_login TEXT NOT NULL CHECK (to_login <> from_login),\n"
+	"  requested_by TEXT NOT NULL,\n"
+	"  requested_at INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE handover (\n"
+	"  token TEXT PRIMARY KEY,\n"
+	"  dir TEXT NOT NULL CHECK (dir IN ('out','in')),\n"
+	"  account_id INTEGER,\n"
+	"  peer TEXT NOT NULL,\n"
+	"  state TEXT NOT NULL\n"
+	"    CHECK (state IN ('frozen','released','received','refused')),\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  meetings INTEGER NOT NULL DEFAULT 0,\n"
+	"  at INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX handover_frozen ON handover(account_id) WHERE state = 'frozen';\n"
+	"CREATE TRIGGER account_frozen BEFORE UPDATE ON account\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = OLD.id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER contact_frozen_ins BEFORE INSERT ON contact\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER contact_frozen_upd BEFORE UPDATE ON contact\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER meeting_frozen_ins BEFORE INSERT ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER meeting_frozen_upd BEFORE UPDATE ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER action_frozen_ins BEFORE INSERT ON action\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER action_frozen_upd BEFORE UPDATE ON action\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	/* Minutes, participants and ticks change their meeting's rev, so the
+	 * meeting's trigger refuses them too. */
+	"CREATE TRIGGER checklist_frozen_ins BEFORE INSERT ON checklist_tick\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
+	"               WHERE h.state = 'frozen' AND m.id = NEW.meeting_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER checklist_frozen_del BEFORE DELETE ON checklist_tick\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
+	"               WHERE h.state = 'frozen' AND m.id = OLD.meeting_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n",
 };
 
 _Static_assert(sizeof schema_steps / sizeof schema_steps[0] == DB_SCHEMA_VERSION,

@@ -10,6 +10,7 @@
 
 #include "core/meeting.h"
 #include "core/team.h"
+#include "core/utf8.h"
 #include "db/internal.h"
 #include "db/sellers.h"
 
@@ -164,21 +165,80 @@ static enum core_status sync_copy(struct db *seller, int64_t me, struct db *team
 	return s;
 }
 
-enum core_status db_team_roster_id(struct db *team, const char *name,
-                                   int64_t *out, struct core_error *err)
+enum core_status db_team_roster_id(struct db *team, const char *login,
+                                   const char *name, int64_t *out,
+                                   struct core_error *err)
 {
+	/* The login decides; a row the manager named before the seller ever
+	 * logged in (no login yet) is found by its name. */
+	static const char sql[] =
+		"SELECT id FROM seller WHERE login = ?1 "
+		"UNION ALL SELECT id FROM seller "
+		"WHERE login IS NULL AND pb_fold(name) = pb_fold(?2) LIMIT 1";
 	sqlite3_stmt *st;
 	*out = -1;
-	enum core_status s = db_prepare(team, "SELECT id FROM seller "
-	                                "WHERE pb_fold(name) = pb_fold(?1)", &st, err);
+	enum core_status s = db_prepare(team, sql, &st, err);
 	if (s != CORE_OK)
 		return s;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (login != NULL)
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	else if (rc != SQLITE_DONE)
 		s = db_fail(team, rc, "reading the team's sellers", err);
+	sqlite3_finalize(st);
+	return s;
+}
+
+enum core_status db_team_roster_ensure(struct db *team, const char *login,
+                                       const char *name, int64_t *out,
+                                       struct core_error *err)
+{
+	enum core_status s = db_team_roster_id(team, login, name, out, err);
+	sqlite3_stmt *st = NULL;
+	if (s == CORE_OK && *out > 0)
+		s = db_prepare(team, "UPDATE seller SET login = ?1, name = ?2 WHERE id = ?3 "
+		               "AND (login IS NOT ?1 OR name IS NOT ?2)", &st, err);
+	else if (s == CORE_OK)
+		s = db_prepare(team, "INSERT INTO seller(login, name, created_at) "
+		               "VALUES (?1, ?2, strftime('%s','now'))", &st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (*out > 0)
+		sqlite3_bind_int64(st, 3, *out);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = rc == SQLITE_CONSTRAINT
+		    ? core_error_set(err, CORE_ERR_INPUT, "%s: another seller in the roster "
+		                     "is already called %s", db_path(team), name)
+		    : db_fail(team, rc, "writing the team's roster", err);
+	else if (*out <= 0)
+		*out = sqlite3_last_insert_rowid(team->h);
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The login the seller's file belongs to (its seller row's), or "" in a
+ * file of no team. */
+static enum core_status team_file_login(struct db *seller, int64_t me, char *buf,
+                                        size_t n, struct core_error *err)
+{
+	sqlite3_stmt *st;
+	buf[0] = '\0';
+	enum core_status s = db_prepare(seller, "SELECT login FROM seller WHERE id = ?1",
+	                                &st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, me);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		core_utf8_copy(buf, n, (const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_fail(seller, rc, "reading the seller's login", err);
 	sqlite3_finalize(st);
 	return s;
 }
@@ -200,8 +260,11 @@ enum core_status db_team_sync(struct db *seller, struct db *team, int *changed,
 	struct db_seller me;
 	enum core_status s = db_seller_default(seller, &me, err);
 	int64_t roster = -1;
+	char login[CORE_TEAM_NAME_MAX];
 	if (s == CORE_OK)
-		s = db_team_roster_id(team, me.name, &roster, err);
+		s = team_file_login(seller, me.id, login, sizeof login, err);
+	if (s == CORE_OK)
+		s = db_team_roster_id(team, login[0] ? login : NULL, me.name, &roster, err);
 	int same[SYNC_N];
 	int differ = 0;
 	for (size_t i = 0; s == CORE_OK && i < SYNC_N; i++) {
@@ -222,16 +285,31 @@ enum core_status db_team_sync(struct db *seller, struct db *team, int *changed,
 
 /* ---- opening the seller's file ---------------------------------------- */
 
-/* A file with no seller gets the login user as its seller. */
-static enum core_status team_seller_row(struct db *db, const char *name,
-                                        struct core_error *err)
+/* A file with no seller gets the login user as its seller; the seller row
+ * records the login (files made before schema 5 get it here too). */
+static enum core_status team_seller_row(struct db *db, const char *login,
+                                        const char *name, struct core_error *err)
 {
 	struct db_seller me;
 	enum core_status s = db_seller_default(db, &me, err);
-	if (s != CORE_ERR_NOTFOUND)
+	if (s == CORE_ERR_NOTFOUND)
+		s = db_seller_insert(db, name, &me.id, err);
+	if (s != CORE_OK)
 		return s;
-	int64_t id;
-	return db_seller_insert(db, name, &id, err);
+	char have[CORE_TEAM_NAME_MAX];
+	s = team_file_login(db, me.id, have, sizeof have, err);
+	if (s != CORE_OK || strcmp(have, login) == 0)
+		return s;
+	sqlite3_stmt *st = NULL;
+	s = db_tx_begin(db, err);
+	if (s == CORE_OK)
+		s = db_prepare(db, "UPDATE seller SET login = ?1 WHERE id = ?2", &st, err);
+	if (s == CORE_OK) {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, me.id);
+		s = db_step_write(db, st, "recording the seller's login", NULL, err);
+	}
+	return db_tx_end(db, s, err);
 }
 
 enum core_status db_team_open(const char *dir, struct db **seller, struct db **team,
@@ -256,7 +334,7 @@ enum core_status db_team_open(const char *dir, struct db **seller, struct db **t
 	if (s == CORE_OK)
 		s = db_open(own, DB_OPEN_CREATE | DB_OPEN_TEAM, &mine, err);
 	if (s == CORE_OK)
-		s = team_seller_row(mine, name, err);
+		s = team_seller_row(mine, login, name, err);
 	if (s == CORE_OK)
 		s = db_open(shared, DB_OPEN_READONLY, &theirs, err);
 	if (s == CORE_OK)

@@ -35,16 +35,25 @@ enum core_status db_team_open(const char *dir, struct db **seller, struct db **t
  * changed since the last call on this team connection (its PRAGMA
  * data_version; the first call always looks), and only what differs, in
  * one transaction.  *changed (may be NULL) is 1 when seller's file was
- * changed.  Targets: the team default, and those of the roster seller in
- * the team file whose name is the seller's (case-insensitive) as the
- * seller's own; the seller's own file keeps no other targets.  The team
+ * changed.  Targets: the team default, and those of the seller's roster
+ * row in the team file (db_team_roster_id: by the login the seller's file
+ * records, else by name) as the seller's own; the seller's own file keeps no other targets.  The team
  * connection belongs to this sync: nothing else may call db_changed on it.
  * A value the seller's schema refuses is CORE_ERR_DB naming the team file,
  * and the seller's file is left as it was. */
-/* The id of the seller called name (case and æøå folded) in the team
- * file's roster, -1 when there is none. */
-enum core_status db_team_roster_id(struct db *team, const char *name, int64_t *out,
+/* The id of the roster row for login in the team file: the row with that
+ * login, else one with no login yet whose name is name (case and æøå
+ * folded); -1 when there is none.  login may be NULL (name only). */
+enum core_status db_team_roster_id(struct db *team, const char *login,
+                                   const char *name, int64_t *out,
                                    struct core_error *err);
+/* Makes sure the roster has a row for login called name, adopting a row of
+ * that name without a login or renaming the login's row; *out gets its
+ * id.  A name another login already has is CORE_ERR_INPUT.  Runs inside
+ * the caller's write transaction on team (db_tx_begin). */
+enum core_status db_team_roster_ensure(struct db *team, const char *login,
+                                       const char *name, int64_t *out,
+                                       struct core_error *err);
 
 enum core_status db_team_sync(struct db *seller, struct db *team, int *changed,
                               struct core_error *err);
