@@ -7,9 +7,14 @@
 
 #include "core/team.h"
 #include "db/conn.h"
+#include "db/handover.h"
 #include "db/team.h"
 
-static const char team_usage[] = "usage: pipebench team init DIR [--group GROUP]";
+static const char team_usage[] =
+	"usage: pipebench team init DIR [--group GROUP]\n"
+	"       pipebench team reassign ACCOUNT --to LOGIN [--from LOGIN] [--team DIR]\n"
+	"       pipebench team transfers | accounts [--seller LOGIN] | sync [--team DIR]\n"
+	"       pipebench team withdraw ID [--team DIR]";
 
 static enum core_status team_init(int argc, char **argv, struct core_error *err)
 {
@@ -45,14 +50,48 @@ enum core_status cli_team_run(const struct cli_ctx *ctx, int argc, char **argv,
 	(void)ctx;
 	if (argc >= 2 && strcmp(argv[1], "init") == 0)
 		return team_init(argc - 2, argv + 2, err);
-	return core_error_set(err, CORE_ERR_INPUT, "%s", team_usage);
+	int done = 0;
+	enum core_status st = CORE_OK;
+	if (argc >= 2)
+		st = cli_transfer_run(argv[1], argc - 1, argv + 1, &done, err);
+	if (!done)
+		return core_error_set(err, CORE_ERR_INPUT, "%s", team_usage);
+	return st;
+}
+
+enum core_status cli_team_open(const char *dir, char *buf, size_t n,
+                               struct db_handover_result *r, struct core_error *err)
+{
+	struct db *seller = NULL, *team = NULL;
+	struct db_handover_result mine;
+	if (r == NULL)
+		r = &mine;
+	memset(r, 0, sizeof *r);
+	char path[4096], login[CORE_TEAM_NAME_MAX];
+	enum core_status st = db_team_open(dir, &seller, &team, path, sizeof path, err);
+	if (st == CORE_OK)
+		st = core_team_whoami(login, NULL, 0, err);
+	if (st == CORE_OK) {
+		struct core_error e = { CORE_OK, "" };
+		if (db_handover_run(seller, team, dir, login, r, &e) != CORE_OK)
+			fprintf(stderr, "pipebench: account transfer: %s\n", e.msg);
+	}
+	db_close(team);
+	db_close(seller);
+	if (st == CORE_OK && buf != NULL) {
+		if (strlen(path) >= n)
+			return core_error_set(err, CORE_ERR_INPUT, "%s: the path is too long", path);
+		memcpy(buf, path, strlen(path) + 1);
+	}
+	return st;
 }
 
 enum core_status cli_team_resolve(const char *dir, char *buf, size_t n,
                                   struct core_error *err)
 {
-	struct db *seller = NULL;
-	enum core_status st = db_team_open(dir, &seller, NULL, buf, n, err);
-	db_close(seller);
+	struct db_handover_result r;
+	enum core_status st = cli_team_open(dir, buf, n, &r, err);
+	if (st == CORE_OK && r.last[0] != '\0')
+		fprintf(stderr, "pipebench: %s\n", r.last);
 	return st;
 }

@@ -308,3 +308,55 @@ enum core_status core_team_own_file(const char *path, gid_t gid,
 	close(fd);
 	return st;
 }
+
+static int team_login_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+enum core_status core_team_logins(const char *dir, char (**out)[CORE_TEAM_NAME_MAX],
+                                  size_t *n, struct core_error *err)
+{
+	char sellers[PATH_MAX], sub[PATH_MAX];
+	*out = NULL;
+	*n = 0;
+	enum core_status st = core_team_path(sellers, sizeof sellers, dir,
+	                                     CORE_TEAM_SELLERS, NULL, err);
+	if (st != CORE_OK)
+		return st;
+	DIR *d = opendir(sellers);
+	if (d == NULL)
+		return core_error_set(err, CORE_ERR_INPUT, "%s: not a team directory (%s: %s)",
+		                      dir, sellers, strerror(errno));
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		struct stat sb;
+		if (!core_team_name_valid(e->d_name) ||
+		    core_team_path(sub, sizeof sub, dir, CORE_TEAM_SELLER_DIR, e->d_name,
+		                   NULL) != CORE_OK ||
+		    lstat(sub, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char (*grown)[CORE_TEAM_NAME_MAX] = realloc(*out, ncap * sizeof *grown);
+			if (grown == NULL) {
+				st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+				break;
+			}
+			*out = grown;
+			cap = ncap;
+		}
+		/* core_team_name_valid bounds the length. */
+		snprintf((*out)[(*n)++], CORE_TEAM_NAME_MAX, "%s", e->d_name);
+	}
+	closedir(d);
+	if (st != CORE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	} else if (*n > 1) {
+		qsort(*out, *n, sizeof **out, team_login_cmp);
+	}
+	return st;
+}

@@ -88,4 +88,12 @@ enum core_status core_team_seller_dir(const char *dir, const char *login,
 enum core_status core_team_own_file(const char *path, gid_t gid,
                                     struct core_error *err);
 
+/* The logins of the team at dir: the names of DIR/sellers/LOGIN
+ * directories (not links, valid names), sorted bytewise.  *out is
+ * malloc'd, n entries of CORE_TEAM_NAME_MAX bytes; the caller frees it.  A
+ * dir without a sellers directory is CORE_ERR_INPUT "not a team
+ * directory". */
+enum core_status core_team_logins(const char *dir, char (**out)[CORE_TEAM_NAME_MAX],
+                                  size_t *n, struct core_error *err);
+
 #endif

@@ -4,7 +4,6 @@
 #endif
 #include "db/review.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "core/team.h"
 #include "core/utf8.h"
 #include "db/actions.h"
+#include "db/handover.h"
 #include "db/internal.h"
 #include "db/sellers.h"
 #include "db/settings.h"
@@ -70,8 +70,44 @@ static enum core_status review_changed(struct db *db, int64_t *out,
 	return s;
 }
 
+/* Takes the accounts in gone (n) out of the week and the overdue count:
+ * they are another seller's since that seller's file has the receipt
+ * (db/handover.h), whatever this file still holds. */
+static enum core_status review_drop_gone(struct db *seller, int64_t me, int64_t today,
+                                         const int64_t *gone, size_t n,
+                                         struct db_week *w, int64_t *overdue,
+                                         struct core_error *err)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < w->meetings.n; i++) {
+		int drop = 0;
+		for (size_t j = 0; j < n && !drop; j++)
+			drop = w->meetings.items[i].account_id == gone[j];
+		if (!drop)
+			w->meetings.items[kept++] = w->meetings.items[i];
+	}
+	w->meetings.n = kept;
+	sqlite3_stmt *st = NULL;
+	enum core_status s = db_prepare(seller, "SELECT count(*) FROM action WHERE seller_id = ?1 "
+	                                "AND done_at IS NULL AND due < ?2 AND account_id = ?3",
+	                                &st, err);
+	for (size_t j = 0; s == CORE_OK && j < n; j++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, me);
+		sqlite3_bind_int64(st, 2, today);
+		sqlite3_bind_int64(st, 3, gone[j]);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*overdue -= sqlite3_column_int64(st, 0);
+		else
+			s = db_fail(seller, rc, "counting the follow-ups", err);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
 enum core_status db_review_seller_read(struct db *seller, struct db *team,
-                                       const struct db_review_team *t,
+                                       const struct db_review_team *t, const char *dir,
                                        struct core_isoweek week, int64_t today,
                                        struct db_week *scratch,
                                        struct core_review_row *row,
@@ -94,6 +130,14 @@ enum core_status db_review_seller_read(struct db *seller, struct db *team,
 		st = db_action_overdue_count(seller, me.id, today, &row->overdue, err);
 	if (st == CORE_OK)
 		st = review_changed(seller, &row->changed_at, err);
+	int64_t *gone = NULL;
+	size_t ngone = 0;
+	if (st == CORE_OK)
+		st = db_handover_gone(seller, dir, &gone, &ngone, err);
+	if (st == CORE_OK && ngone > 0)
+		st = review_drop_gone(seller, me.id, today, gone, ngone, scratch,
+		                      &row->overdue, err);
+	free(gone);
 	if (st != CORE_OK)
 		return st;
 	/* The week again with the team's weights and targets: the seller's
@@ -107,53 +151,26 @@ enum core_status db_review_seller_read(struct db *seller, struct db *team,
 
 /* ---- the whole team ------------------------------------------------------ */
 
-static int review_login_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct core_review_row *)a)->login,
-	              ((const struct core_review_row *)b)->login);
-}
-
 /* One row per DIR/sellers/LOGIN directory (not a link), by login. */
 static enum core_status review_list(const char *dir, struct db_review *out,
                                     struct core_error *err)
 {
-	char sellers[PATH_MAX], sub[PATH_MAX];
-	enum core_status st = core_team_path(sellers, sizeof sellers, dir,
-	                                     CORE_TEAM_SELLERS, NULL, err);
+	char (*logins)[CORE_TEAM_NAME_MAX];
+	size_t n;
+	enum core_status st = core_team_logins(dir, &logins, &n, err);
 	if (st != CORE_OK)
 		return st;
-	DIR *d = opendir(sellers);
-	if (d == NULL)
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "%s: not a team directory (%s: %s)", dir, sellers,
-		                      strerror(errno));
-	size_t cap = 0;
-	struct dirent *e;
-	while (st == CORE_OK && (e = readdir(d)) != NULL) {
-		struct stat sb;
-		if (!core_team_name_valid(e->d_name) ||
-		    core_team_path(sub, sizeof sub, dir, CORE_TEAM_SELLER_DIR, e->d_name,
-		                   NULL) != CORE_OK ||
-		    lstat(sub, &sb) != 0 || !S_ISDIR(sb.st_mode))
-			continue;
-		if (out->n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct core_review_row *grown = realloc(out->rows, ncap * sizeof *grown);
-			if (grown == NULL) {
-				st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
-				break;
-			}
-			out->rows = grown;
-			cap = ncap;
-		}
-		struct core_review_row *r = &out->rows[out->n++];
-		memset(r, 0, sizeof *r);
-		core_utf8_copy(r->login, sizeof r->login, e->d_name);
-		core_utf8_copy(r->name, sizeof r->name, e->d_name);
+	if (n > 0) {
+		out->rows = calloc(n, sizeof *out->rows);
+		if (out->rows == NULL)
+			st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
 	}
-	closedir(d);
-	if (st == CORE_OK && out->n > 1)
-		qsort(out->rows, out->n, sizeof *out->rows, review_login_cmp);
+	for (size_t i = 0; st == CORE_OK && i < n; i++) {
+		struct core_review_row *r = &out->rows[out->n++];
+		core_utf8_copy(r->login, sizeof r->login, logins[i]);
+		core_utf8_copy(r->name, sizeof r->name, logins[i]);
+	}
+	free(logins);
 	return st;
 }
 
@@ -182,6 +199,9 @@ struct review_file {
 	struct db *db;       /* open read-only, or NULL: the row says why */
 	int dirty;           /* committed to since its row was read */
 	int tried;           /* seen holds the file as it last failed to open */
+	int handing;         /* has accounts frozen for a hand-over: whether they
+	                        are still this seller's depends on the receiver's
+	                        file, so the row is reread when another changes */
 	struct stat seen;
 };
 
@@ -238,6 +258,22 @@ static int live_file_open(struct db_review_live *l, size_t i, int force)
 	return 1;
 }
 
+static enum core_status live_handing(struct review_file *f, struct core_error *err)
+{
+	sqlite3_stmt *st;
+	enum core_status s = db_prepare(f->db, "SELECT EXISTS (SELECT 1 FROM handover "
+	                                "WHERE dir = 'out' AND state = 'frozen')", &st, err);
+	if (s != CORE_OK)
+		return s;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		f->handing = sqlite3_column_int(st, 0);
+	else
+		s = db_fail(f->db, rc, "reading the hand-overs", err);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Rereads row i from its open file.  Only the team file failing or out of
  * memory is an error; a busy file keeps its row and stays dirty. */
 static enum core_status live_row_read(struct db_review_live *l, size_t i,
@@ -246,7 +282,7 @@ static enum core_status live_row_read(struct db_review_live *l, size_t i,
 	struct review_file *f = &l->files[i];
 	struct core_review_row row = l->view.rows[i];
 	struct core_error why = { CORE_OK, "" };
-	enum core_status st = db_review_seller_read(f->db, l->team, &l->t, l->view.week,
+	enum core_status st = db_review_seller_read(f->db, l->team, &l->t, l->dir, l->view.week,
 	                                            l->today, &l->scratch, &row, &why);
 	if (st == CORE_ERR_NOMEM)
 		return core_error_set(err, st, "%s", why.msg);
@@ -256,6 +292,8 @@ static enum core_status live_row_read(struct db_review_live *l, size_t i,
 	if (st == CORE_ERR_BUSY)
 		return CORE_OK;
 	f->dirty = 0;
+	if (st == CORE_OK)
+		st = live_handing(f, err);
 	if (st != CORE_OK) {
 		char path[PATH_MAX];
 		core_utf8_copy(path, sizeof path, db_path(f->db));
@@ -335,15 +373,21 @@ enum core_status db_review_refresh(struct db_review_live *l, int flags,
 			*changed = 1;
 		}
 	}
+	int moved = 0;
 	for (size_t i = 0; st == CORE_OK && i < l->view.n; i++) {
 		struct review_file *f = &l->files[i];
 		if (f->db == NULL && all)
 			*changed |= live_file_open(l, i, 1);
 		else if (f->db != NULL && (db_changed(f->db) != 0 || all))
 			f->dirty = 1;
+		moved |= f->dirty;
 		if (f->db != NULL && f->dirty)
 			st = live_row_read(l, i, changed, err);
 	}
+	/* A receipt in one file moves an account out of another's row. */
+	for (size_t i = 0; st == CORE_OK && moved && !all && i < l->view.n; i++)
+		if (l->files[i].db != NULL && l->files[i].handing)
+			st = live_row_read(l, i, changed, err);
 	l->view.unreadable = 0;
 	for (size_t i = 0; i < l->view.n; i++)
 		l->view.unreadable += !l->view.rows[i].ok;

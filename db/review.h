@@ -39,13 +39,15 @@ enum core_status db_review_team_read(struct db *team, struct db_review_team *out
 
 /* Fills row (its login is the caller's and kept) from an open seller file
  * for week: the seller's name, the week tallied with the team's weights
- * and the targets the team file gives that seller (by name,
- * case-insensitive; else the team default), the 4D check, the follow-ups
- * due before today, and the last change.  scratch is a zeroed (or
+ * and the targets the team file gives that seller (by login, else by
+ * name; else the team default), the 4D check, the follow-ups due before
+ * today, and the last change.  Accounts this file is handing over that
+ * the receiver (in the team at dir) has received are left out: they are
+ * the receiver's (db_handover_gone).  scratch is a zeroed (or
  * reused) db_week the caller frees.  A failure leaves row->ok 0 and is
  * returned; the caller decides whether it is the row's or the team's. */
 enum core_status db_review_seller_read(struct db *seller, struct db *team,
-                                       const struct db_review_team *t,
+                                       const struct db_review_team *t, const char *dir,
                                        struct core_isoweek week, int64_t today,
                                        struct db_week *scratch,
                                        struct core_review_row *row,
