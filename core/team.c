@@ -348,7 +348,7 @@ enum core_status core_team_logins(const char *dir, char (**out)[CORE_TEAM_NAME_M
 			cap = ncap;
 		}
 		/* core_team_name_valid bounds the length. */
-		snprintf((*out)[(*n)++], CORE_TEAM_NAME_MAX, "%s", e->d_name);
+		memcpy((*out)[(*n)++], e->d_name, strlen(e->d_name) + 1);
 	}
 	closedir(d);
 	if (st != CORE_OK) {
