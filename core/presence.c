@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -224,6 +225,12 @@ static int presence_read(int dfd, const char *file, int64_t now,
 		return -1;
 	memcpy(out->login, file, base);
 	out->login[base] = '\0';
+	/* Any group member may write the directory, but the sticky bit keeps
+	 * each file its owner's: one not owned by the login it is named after
+	 * was planted, and is no review. */
+	struct passwd *pw = getpwnam(out->login);
+	if (pw == NULL || pw->pw_uid != sb.st_uid)
+		return -1;
 	if (core_presence_stale((int64_t)sb.st_mtime, now,
 	                        core_presence_pid_state(out->host, out->pid)))
 		return -1;

@@ -5,7 +5,8 @@
  * names the reviewer, and every seller's screen shows it.  The file is
  * touched every CORE_PRESENCE_TOUCH_S seconds and removed on exit; one
  * left behind by a crash is stale (older than CORE_PRESENCE_STALE_S, or
- * its process is gone) and ignored.
+ * its process is gone) and ignored, and so is one not owned by the user
+ * whose login names it (planted by another member of the group).
  *
  * The text is a few "key=value" lines under a first line that says what
  * it is; the parse never trusts it (any group member can write the

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +119,10 @@ static void test_files(void **state)
 	struct core_presence p = sample();
 	p.pid = (long)getpid();
 	core_presence_host(p.host, sizeof p.host);
-	assert_int_equal(core_presence_path(path, sizeof path, dir, "zoe", NULL), CORE_OK);
+	/* Named after the user who runs the test, who owns it. */
+	const struct passwd *me = getpwuid(getuid());
+	assert_non_null(me);
+	assert_int_equal(core_presence_path(path, sizeof path, dir, me->pw_name, NULL), CORE_OK);
 	assert_int_equal(core_presence_write(path, &p, NULL), CORE_OK);
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
@@ -134,10 +138,19 @@ static void test_files(void **state)
 	assert_int_equal(core_presence_path(other, sizeof other, dir, "bo", NULL), CORE_OK);
 	assert_int_equal(core_presence_write(other, &dead, NULL), CORE_OK);
 
+	/* A live review in a file named after someone else (planted by
+	 * this user): ignored. */
+	const struct passwd *them = getpwnam(getuid() == 0 ? "nobody" : "root");
+	assert_non_null(them);
+	char planted[128];
+	assert_int_equal(core_presence_path(planted, sizeof planted, dir, them->pw_name, NULL),
+	                 CORE_OK);
+	assert_int_equal(core_presence_write(planted, &p, NULL), CORE_OK);
+
 	assert_int_equal(core_presence_scan(dir, time(NULL), found, 4, &n, NULL), CORE_OK);
 	assert_int_equal(n, 1);
 	/* The login comes from the file's name, whatever the text says. */
-	assert_string_equal(found[0].login, "zoe");
+	assert_string_equal(found[0].login, me->pw_name);
 	assert_string_equal(found[0].name, "Anne Ødegård");
 
 	/* Untouched for more than a minute: stale, until touched again. */
@@ -159,6 +172,7 @@ static void test_files(void **state)
 	                 CORE_ERR_INPUT);
 
 	unlink(other);
+	unlink(planted);
 	rmdir(sub);
 	rmdir(dir);
 }
