@@ -44,6 +44,8 @@ enum core_status cli_demo_run(const struct cli_ctx *ctx, int argc, char **argv,
                               struct core_error *err);
 enum core_status cli_week_run(const struct cli_ctx *ctx, int argc, char **argv,
                               struct core_error *err);
+enum core_status cli_checklist_run(const struct cli_ctx *ctx, int argc, char **argv,
+                                   struct core_error *err);
 enum core_status cli_matrix_run(const struct cli_ctx *ctx, int argc, char **argv,
                                 struct core_error *err);
 enum core_status cli_settings_run(const struct cli_ctx *ctx, int argc, char **argv,

@@ -31,6 +31,8 @@ static const char usage[] =
 "                     your own database, never your own database itself)\n"
 "  matrix show|check FILE|load FILE|reset\n"
 "                     the meeting-type x contact-form matrix\n"
+"  checklist show FORM | check FORM FILE | load FORM FILE | reset FORM\n"
+"                     a contact form's preparation checklist\n"
 "  settings show|target BF VISITS [--seller NAME]|weight FORM W\n"
 "                     weekly visit targets and how each form counts\n"
 "  export meetings|actions|accounts|contacts --crm PROFILE [--week W |\n"
@@ -172,6 +174,8 @@ int main(int argc, char **argv)
 			st = cli_week_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "demo") == 0)
 			st = cli_demo_run(&ctx, sub_argc, sub_argv, &err);
+		else if (strcmp(cmd, "checklist") == 0)
+			st = cli_checklist_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "matrix") == 0)
 			st = cli_matrix_run(&ctx, sub_argc, sub_argv, &err);
 		else if (strcmp(cmd, "settings") == 0)

@@ -198,12 +198,11 @@ enum core_status core_checklist_parse(const char *buf, size_t len, const char *f
 	return CORE_OK;
 }
 
-enum core_status core_checklist_load_file(const char *path, enum core_form form,
-                                          struct core_checklist *out,
+enum core_status core_checklist_read_file(const char *path, char **text, size_t *len,
                                           struct core_error *err)
 {
-	out->form = form;
-	out->n_items = 0;
+	*text = NULL;
+	*len = 0;
 	FILE *fp = fopen(path, "rb");
 	if (fp == NULL)
 		return core_error_set(err, CORE_ERR_IO, "cannot open checklist '%s': %s", path,
@@ -214,16 +213,34 @@ enum core_status core_checklist_load_file(const char *path, enum core_form form,
 		fclose(fp);
 		return core_error_set(err, CORE_ERR_NOMEM, "%s: out of memory", path);
 	}
-	size_t len = fread(buf, 1, MAX_FILE_BYTES + 1, fp);
+	size_t n = fread(buf, 1, MAX_FILE_BYTES + 1, fp);
 	enum core_status st = CORE_OK;
 	if (ferror(fp))
 		st = core_error_set(err, CORE_ERR_IO, "cannot read checklist '%s': %s", path,
 		                    strerror(errno));
-	else if (len > MAX_FILE_BYTES)
+	else if (n > MAX_FILE_BYTES)
 		st = core_error_set(err, CORE_ERR_INPUT,
 		                    "%s: too large for a checklist (over %d bytes)", path,
 		                    MAX_FILE_BYTES);
 	fclose(fp);
+	if (st != CORE_OK) {
+		free(buf);
+		return st;
+	}
+	*text = buf;
+	*len = n;
+	return CORE_OK;
+}
+
+enum core_status core_checklist_load_file(const char *path, enum core_form form,
+                                          struct core_checklist *out,
+                                          struct core_error *err)
+{
+	out->form = form;
+	out->n_items = 0;
+	char *buf;
+	size_t len;
+	enum core_status st = core_checklist_read_file(path, &buf, &len, err);
 	if (st == CORE_OK)
 		st = core_checklist_parse(buf, len, path, form, out, err);
 	free(buf);

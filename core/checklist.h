@@ -45,6 +45,12 @@ enum core_status core_checklist_parse(const char *buf, size_t len, const char *f
 enum core_status core_checklist_load_file(const char *path, enum core_form form,
                                           struct core_checklist *out,
                                           struct core_error *err);
+/* A checklist file's bytes, unparsed, for storing as the team's own:
+ * *text is malloc'd (the caller frees it), *len its length.  A missing
+ * file is CORE_ERR_IO naming the path, one over the size limit
+ * CORE_ERR_INPUT. */
+enum core_status core_checklist_read_file(const char *path, char **text, size_t *len,
+                                          struct core_error *err);
 /* The built-in list for form (the embedded assets/checklists/FORM.txt). */
 enum core_status core_checklist_for_form(enum core_form form, struct core_checklist *out,
                                          struct core_error *err);

@@ -246,7 +246,7 @@ static const char *const schema_steps[] = {
 	"CREATE INDEX account_updated ON account(updated_at);\n"
 	"CREATE INDEX contact_updated ON contact(updated_at);\n"
 	"CREATE INDEX minutes_updated ON minutes(updated_at);\n",
-	/* 5: sellers known by their login, and accounts handed from one
+	/* 5: the team's checklists; sellers known by their login, and accounts handed from one
 	 * seller's file to another's (db/handover.h).  In the team file,
 	 * seller.login ties a roster row to DIR/sellers/LOGIN and transfer
 	 * holds the manager's requests; in a seller's file, seller.login is
@@ -277,6 +277,12 @@ static const char *const schema_steps[] = {
 	"  at INTEGER NOT NULL\n"
 	") WITHOUT ROWID;\n"
 	"CREATE INDEX handover_frozen ON handover(account_id) WHERE state = 'frozen';\n"
+	/* The team's own preparation checklists, one per contact form, as the
+	 * text of a checklist file (core/checklist.h); none: the asset. */
+	"CREATE TABLE checklist (\n"
+	"  form TEXT PRIMARY KEY CHECK (form IN ('physical','hybrid','virtual','phone')),\n"
+	"  text TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n"
 	"CREATE TRIGGER account_frozen BEFORE UPDATE ON account\n"
 	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = OLD.id)\n"
 	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"

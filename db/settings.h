@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "core/checklist.h"
 #include "core/error.h"
 #include "core/matrix.h"
 #include "core/tally.h"
@@ -44,5 +45,19 @@ enum core_status db_fourd_threshold_get(struct db *db, int *out,
                                         struct core_error *err);
 enum core_status db_fourd_threshold_set(struct db *db, int percent,
                                         struct core_error *err);
+
+/* The preparation checklist of a contact form: the team's own (stored as
+ * the text of a checklist file, table checklist), else the asset.
+ * *from_db (may be NULL) tells which.  A stored text that no longer parses
+ * is CORE_ERR_INPUT naming "PATH: the team's FORM checklist:LINE:COLUMN".
+ * Set: text (len bytes) is parsed first, with filename in its messages,
+ * and stored only when it parses; text NULL goes back to the asset.
+ * Defined in db/checklist_setting.c. */
+enum core_status db_checklist_get(struct db *db, enum core_form form,
+                                  struct core_checklist *out, int *from_db,
+                                  struct core_error *err);
+enum core_status db_checklist_set(struct db *db, enum core_form form, const char *text,
+                                  size_t len, const char *filename,
+                                  struct core_error *err);
 
 #endif

@@ -63,6 +63,10 @@ static const struct sync_table sync_tables[] = {
 	  "DELETE FROM matrix_type",
 	  "INSERT INTO matrix_type(position, key, label, brief, physical, hybrid, "
 	  "virtual, phone) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" },
+	{ "the checklists",
+	  "SELECT form, text FROM checklist ORDER BY form",
+	  "DELETE FROM checklist",
+	  "INSERT INTO checklist(form, text) VALUES (?2, ?3)" },
 	{ "the 4D threshold",
 	  "SELECT key, value FROM setting WHERE key = 'delivery_share_warn'",
 	  "DELETE FROM setting WHERE key = 'delivery_share_warn'",

@@ -5,8 +5,8 @@
  * only that seller writes.  Both use the rollback journal (DB_OPEN_TEAM),
  * so the rest of the team reads them with read permission alone.
  *
- * The team's settings (targets, form weights, the matrix, the 4D
- * threshold) are the manager's, in the team file; a seller's process
+ * The team's settings (targets, form weights, the matrix, the
+ * checklists, the 4D threshold) are the manager's, in the team file; a seller's process
  * copies them into the seller's own file, so every db/settings.h read
  * works on that file as it does without a team. */
 
