@@ -147,6 +147,73 @@ static enum core_status handover_int(struct db *db, const char *sql, const int64
 	return s;
 }
 
+/* ---- the guard: no change to a frozen account --------------------------------
+ * While an account is frozen the giver's file refuses every change to it,
+ * from pipebench or the sqlite3 shell, so nothing written after the
+ * receiver's copy is lost when the giver's rows go; deletes stay allowed,
+ * for the release.  The triggers exist only while something is frozen:
+ * made with the first freeze, dropped in the transaction that settles the
+ * last, so a file that hands nothing over pays nothing on every write. */
+static const char guard_on[] =
+	"CREATE TRIGGER IF NOT EXISTS account_frozen BEFORE UPDATE ON account\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = OLD.id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS contact_frozen_ins BEFORE INSERT ON contact\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS contact_frozen_upd BEFORE UPDATE ON contact\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS meeting_frozen_ins BEFORE INSERT ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS meeting_frozen_upd BEFORE UPDATE ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS action_frozen_ins BEFORE INSERT ON action\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS action_frozen_upd BEFORE UPDATE ON action\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
+	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	/* Minutes, participants and ticks change their meeting's rev, so the
+	 * meeting's trigger refuses them too. */
+	"CREATE TRIGGER IF NOT EXISTS checklist_frozen_ins BEFORE INSERT ON checklist_tick\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
+	"               WHERE h.state = 'frozen' AND m.id = NEW.meeting_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
+	"CREATE TRIGGER IF NOT EXISTS checklist_frozen_del BEFORE DELETE ON checklist_tick\n"
+	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
+	"               WHERE h.state = 'frozen' AND m.id = OLD.meeting_id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n";
+
+static const char guard_off[] =
+	"DROP TRIGGER IF EXISTS account_frozen;\n"
+	"DROP TRIGGER IF EXISTS contact_frozen_ins;\n"
+	"DROP TRIGGER IF EXISTS contact_frozen_upd;\n"
+	"DROP TRIGGER IF EXISTS meeting_frozen_ins;\n"
+	"DROP TRIGGER IF EXISTS meeting_frozen_upd;\n"
+	"DROP TRIGGER IF EXISTS action_frozen_ins;\n"
+	"DROP TRIGGER IF EXISTS action_frozen_upd;\n"
+	"DROP TRIGGER IF EXISTS checklist_frozen_ins;\n"
+	"DROP TRIGGER IF EXISTS checklist_frozen_del;\n";
+
+/* Inside a write transaction on db: the guard goes when nothing is frozen
+ * any more. */
+static enum core_status handover_guard_settle(struct db *db, struct core_error *err)
+{
+	int64_t frozen = 0;
+	enum core_status s = handover_int(db, "SELECT EXISTS (SELECT 1 FROM handover "
+	                                  "WHERE state = 'frozen')", NULL, 0, NULL, &frozen,
+	                                  err);
+	if (s == CORE_OK && frozen == 0)
+		s = db_exec(db, guard_off, err);
+	return s;
+}
+
 /* ---- the giver: freeze ----------------------------------------------------- */
 
 static enum core_status handover_freeze(struct db *mine, const struct transfer *t,
@@ -185,6 +252,8 @@ static enum core_status handover_freeze(struct db *mine, const struct transfer *
 			s = db_step_write(mine, st, "recording the hand-over", NULL, err);
 		}
 	}
+	if (s == CORE_OK && note[0] == '\0')
+		s = db_exec(mine, guard_on, err);
 	s = db_tx_end(mine, s, err);
 	if (s != CORE_OK)
 		return s;
@@ -221,6 +290,8 @@ static enum core_status handover_release(struct db *mine, const char *token,
 	for (size_t i = 0; s == CORE_OK && i < sizeof steps / sizeof steps[0]; i++)
 		s = handover_write(mine, steps[i], v, 2, token, NULL,
 		                   "removing the handed-over account", err);
+	if (s == CORE_OK)
+		s = handover_guard_settle(mine, err);
 	s = db_tx_end(mine, s, err);
 	if (s == CORE_OK) {
 		r->released++;
@@ -439,6 +510,8 @@ static enum core_status handover_settle(struct db *mine, struct db *team, const 
 				                   "note = 'withdrawn by the manager', at = ?1 "
 				                   "WHERE token = ?8 AND state = 'frozen'", v, 1, token,
 				                   NULL, "withdrawing the hand-over", err);
+			if (s == CORE_OK)
+				s = handover_guard_settle(mine, err);
 			s = db_tx_end(mine, s, err);
 			if (s == CORE_OK)
 				snprintf(r->last, sizeof r->last, "%s stays yours: the manager "

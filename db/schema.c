@@ -251,9 +251,9 @@ static const char *const schema_steps[] = {
 	 * seller.login ties a roster row to DIR/sellers/LOGIN and transfer
 	 * holds the manager's requests; in a seller's file, seller.login is
 	 * the file's owner and handover this file's side of each transfer.
-	 * While an account is frozen for a hand-over the triggers refuse every
-	 * change to it, so nothing written after the receiver's copy is lost
-	 * when the giver's rows go; deletes stay allowed, for the release. */
+	 * The triggers that refuse changes to a frozen account are not here:
+	 * db/handover.c creates them with the first freeze and drops them with
+	 * the last, so a file that hands nothing over pays nothing for them. */
 	"ALTER TABLE seller ADD COLUMN login TEXT;\n"
 	"CREATE UNIQUE INDEX seller_login ON seller(login) WHERE login IS NOT NULL;\n"
 	"CREATE TABLE transfer (\n"
@@ -282,41 +282,7 @@ static const char *const schema_steps[] = {
 	"CREATE TABLE checklist (\n"
 	"  form TEXT PRIMARY KEY CHECK (form IN ('physical','hybrid','virtual','phone')),\n"
 	"  text TEXT NOT NULL\n"
-	") WITHOUT ROWID;\n"
-	"CREATE TRIGGER account_frozen BEFORE UPDATE ON account\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = OLD.id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER contact_frozen_ins BEFORE INSERT ON contact\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER contact_frozen_upd BEFORE UPDATE ON contact\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
-	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER meeting_frozen_ins BEFORE INSERT ON meeting\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER meeting_frozen_upd BEFORE UPDATE ON meeting\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
-	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER action_frozen_ins BEFORE INSERT ON action\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen' AND account_id = NEW.account_id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER action_frozen_upd BEFORE UPDATE ON action\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover WHERE state = 'frozen'\n"
-	"               AND account_id IN (OLD.account_id, NEW.account_id))\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	/* Minutes, participants and ticks change their meeting's rev, so the
-	 * meeting's trigger refuses them too. */
-	"CREATE TRIGGER checklist_frozen_ins BEFORE INSERT ON checklist_tick\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
-	"               WHERE h.state = 'frozen' AND m.id = NEW.meeting_id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n"
-	"CREATE TRIGGER checklist_frozen_del BEFORE DELETE ON checklist_tick\n"
-	"  WHEN EXISTS (SELECT 1 FROM handover h JOIN meeting m ON m.account_id = h.account_id\n"
-	"               WHERE h.state = 'frozen' AND m.id = OLD.meeting_id)\n"
-	"BEGIN SELECT RAISE(ABORT, 'the account is being handed over to another seller'); END;\n",
+	") WITHOUT ROWID;\n",
 };
 
 _Static_assert(sizeof schema_steps / sizeof schema_steps[0] == DB_SCHEMA_VERSION,

@@ -23,6 +23,9 @@
 #include "db/transfer.h"
 #include "tests/unit/fixture.h"
 
+#define GUARDS "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' " \
+               "AND name LIKE '%\\_frozen%' ESCAPE '\\'"
+
 struct fx {
 	char dir[FIXTURE_DIR_MAX];
 	char team_dir[FIXTURE_PATH_MAX];
@@ -197,6 +200,9 @@ static void test_whole_transfer(void **state)
 	r = fx_run(f, f->anna, "anna");
 	assert_int_equal(r.frozen, 1);
 	assert_string_equal(r.last, "handing Acme A/S over to bo");
+	/* The guard exists only while something is frozen. */
+	assert_int_equal(fixture_sql_int(f->bo->h, GUARDS, NULL), 0);
+	assert_int_equal(fixture_sql_int(f->anna->h, GUARDS, NULL), 9);
 	assert_int_equal(fx_state(f, t.token), DB_TRANSFER_FROZEN);
 	/* Frozen: pipebench's own update is refused with the reason, and
 	 * the other account is not frozen. */
@@ -250,6 +256,7 @@ static void test_whole_transfer(void **state)
 	r = fx_run(f, f->anna, "anna");
 	assert_int_equal(r.released, 1);
 	assert_string_equal(r.last, "Acme A/S is now bo's");
+	assert_int_equal(fixture_sql_int(f->anna->h, GUARDS, NULL), 0);
 	assert_int_equal(fx_state(f, t.token), DB_TRANSFER_DONE);
 	assert_int_equal(fixture_sql_int(f->anna->h, "SELECT count(*) FROM account", NULL), 1);
 	assert_int_equal(fixture_sql_int(f->anna->h, "SELECT count(*) FROM meeting", NULL), 1);
@@ -313,6 +320,7 @@ static void test_withdraw(void **state)
 	assert_string_equal(w.account, "Other AS");
 	struct db_handover_result r = fx_run(f, f->anna, "anna");
 	assert_string_equal(r.last, "Other AS stays yours: the manager withdrew the transfer");
+	assert_int_equal(fixture_sql_int(f->anna->h, GUARDS, NULL), 0);
 	/* Unfrozen, and bo never takes it. */
 	fixture_sql_exec(f->anna->h, "UPDATE account SET city = 'Bergen' WHERE id = 2");
 	r = fx_run(f, f->bo, "bo");
