@@ -2,7 +2,9 @@
  * contacts with their last meetings, its latest meetings, the seller's open
  * actions there: four queries) and drawn as one scrolled body of lines
  * below a fixed header, so the scroll is a line offset and nothing is
- * queried while scrolling. */
+ * queried while scrolling.  The keys are a table whose rows say whether
+ * they write, so a read-only screen (the manager's drill) refuses them in
+ * one place. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "core/due.h"
 #include "core/followup.h"
 #include "core/meeting.h"
+#include "core/utf8.h"
 #include "db/account_meetings.h"
 #include "db/actions.h"
 #include "db/contacts.h"
@@ -36,6 +39,26 @@
 
 enum ac_field { AC_F_NAME, AC_F_ROLE, AC_F_LEVEL, AC_F_EMAIL, AC_F_COUNT };
 
+enum ac_cmd { AC_UP, AC_DOWN, AC_PGUP, AC_PGDN, AC_HOME, AC_END, AC_BACK, AC_CONTACT };
+
+/* The keys outside the contact form.  writes: the command writes to the
+ * database (c: the form's Enter stores a contact). */
+static const struct {
+	enum ac_cmd cmd;
+	int writes;
+	struct tui_key keys[3];
+} ac_keys[] = {
+	{ AC_UP, 0, { { 1, KEY_UP }, { 0, 'k' } } },
+	{ AC_DOWN, 0, { { 1, KEY_DOWN }, { 0, 'j' } } },
+	{ AC_PGUP, 0, { { 1, KEY_PPAGE } } },
+	{ AC_PGDN, 0, { { 1, KEY_NPAGE } } },
+	{ AC_HOME, 0, { { 1, KEY_HOME }, { 0, 'g' } } },
+	{ AC_END, 0, { { 1, KEY_END }, { 0, 'G' } } },
+	{ AC_BACK, 0, { { 0, AC_ESC }, { 0, 'q' }, { 0, 'A' } } },
+	{ AC_CONTACT, 1, { { 0, 'c' } } },
+};
+#define AC_N_KEYS (sizeof ac_keys / sizeof ac_keys[0])
+
 struct tui_account {
 	struct db *db;                     /* the owner's */
 	const struct core_matrix *matrix;  /* the owner's, or NULL */
@@ -43,6 +66,8 @@ struct tui_account {
 	int64_t account_id;
 	int64_t today;
 	int ascii;
+	int readonly;                      /* no key writes: the manager's drill */
+	char owner[CORE_NAME_MAX];         /* whose file it is, when read-only */
 	struct db_account account;
 	int travel_min;                    /* 0 unknown */
 	struct core_contact *contacts;
@@ -75,11 +100,14 @@ static void ac_say(struct tui_account *s, int is_error, const char *fmt, ...)
 
 struct tui_account *tui_account_open(struct db *db, int64_t seller_id,
                                      int64_t account_id, int64_t today,
-                                     const struct core_matrix *matrix, int ascii)
+                                     const struct core_matrix *matrix, int ascii,
+                                     const char *readonly)
 {
 	struct tui_account *s = calloc(1, sizeof *s);
 	if (s == NULL)
 		return NULL;
+	s->readonly = readonly != NULL;
+	core_utf8_copy(s->owner, sizeof s->owner, readonly != NULL ? readonly : "");
 	s->db = db;
 	s->matrix = matrix;
 	s->seller_id = seller_id;
@@ -260,37 +288,49 @@ static void ac_form_open(struct tui_account *s)
 	s->form_open = 1;
 }
 
+/* The row of ac_keys bound to the event, or -1. */
+static int ac_row(const struct tui_event *ev)
+{
+	int is_code = ev->kind == TUI_EV_KEY;
+	int code = is_code ? ev->key : (int)ev->ch;
+	if (ev->kind != TUI_EV_CHAR && !is_code)
+		return -1;
+	for (size_t i = 0; i < AC_N_KEYS; i++)
+		for (int k = 0; k < 3 && ac_keys[i].keys[k].code; k++)
+			if (ac_keys[i].keys[k].is_code == is_code && ac_keys[i].keys[k].code == code)
+				return (int)i;
+	return -1;
+}
+
 int tui_account_event(struct tui_account *s, const struct tui_event *ev)
 {
 	if (ev->kind == TUI_EV_TICK || ev->kind == TUI_EV_MOUSE)
 		return TUI_NONE;
 	s->message[0] = '\0';
 	s->message_error = 0;
+	/* Opened only by c, which a read-only screen refuses. */
 	if (s->form_open)
 		return ac_ev_form(s, ev);
-	long page = s->rows > 1 ? s->rows - 1 : 1;
-	if (ev->kind == TUI_EV_KEY) {
-		switch (ev->key) {
-		case KEY_UP: ac_scroll(s, -1); return TUI_REDRAW;
-		case KEY_DOWN: ac_scroll(s, 1); return TUI_REDRAW;
-		case KEY_PPAGE: ac_scroll(s, -page); return TUI_REDRAW;
-		case KEY_NPAGE: ac_scroll(s, page); return TUI_REDRAW;
-		case KEY_HOME: ac_scroll(s, -ac_body_lines(s)); return TUI_REDRAW;
-		case KEY_END: ac_scroll(s, ac_body_lines(s)); return TUI_REDRAW;
-		default: break;
-		}
-	} else if (ev->kind == TUI_EV_CHAR) {
-		switch (ev->ch) {
-		case 'k': ac_scroll(s, -1); return TUI_REDRAW;
-		case 'j': ac_scroll(s, 1); return TUI_REDRAW;
-		case 'g': ac_scroll(s, -ac_body_lines(s)); return TUI_REDRAW;
-		case 'G': ac_scroll(s, ac_body_lines(s)); return TUI_REDRAW;
-		case AC_ESC: case 'q': case 'A': return TUI_CLOSE;
-		case 'c': ac_form_open(s); return TUI_REDRAW;
-		default: break;
-		}
+	int row = ac_row(ev);
+	if (row < 0) {
+		ac_say(s, 0, "that key does nothing here; Esc goes back to the week");
+		return TUI_REDRAW;
 	}
-	ac_say(s, 0, "that key does nothing here; Esc goes back to the week");
+	if (ac_keys[row].writes && s->readonly) {
+		ac_say(s, 1, "read-only: %s's account", s->owner);
+		return TUI_REDRAW;
+	}
+	long page = s->rows > 1 ? s->rows - 1 : 1;
+	switch (ac_keys[row].cmd) {
+	case AC_UP: ac_scroll(s, -1); break;
+	case AC_DOWN: ac_scroll(s, 1); break;
+	case AC_PGUP: ac_scroll(s, -page); break;
+	case AC_PGDN: ac_scroll(s, page); break;
+	case AC_HOME: ac_scroll(s, -ac_body_lines(s)); break;
+	case AC_END: ac_scroll(s, ac_body_lines(s)); break;
+	case AC_BACK: return TUI_CLOSE;
+	case AC_CONTACT: ac_form_open(s); break;
+	}
 	return TUI_REDRAW;
 }
 
@@ -575,7 +615,9 @@ void tui_account_draw(struct tui_account *s, struct tui_canvas *c)
 	int w = c->w;
 
 	tui_canvas_fill(c, 0, 0, 1, w, L' ', TUI_ROLE_TITLE);
-	tui_canvas_printf(c, 0, 1, w - 20, TUI_ROLE_TITLE, "Account · %s", s->account.name);
+	/* Read-only before the name, which a narrow screen cuts. */
+	tui_canvas_printf(c, 0, 1, w - 20, TUI_ROLE_TITLE, "Account%s · %s",
+	                  s->readonly ? " · read-only" : "", s->account.name);
 	struct core_date d = core_date_from_days(s->today);
 	char today[40];
 	snprintf(today, sizeof today, "%s %d %s %d", core_weekday_abbr(core_weekday(s->today)),

@@ -11,7 +11,11 @@
  * c adds a contact in a form of two rows above the status line: name,
  * role (a role of the vocabulary, core/buying.h, or the team's own
  * words), level and email; Tab / Shift-Tab move, Enter stores it (and the
- * contacts and coverage reload), Esc cancels. */
+ * contacts and coverage reload), Esc cancels.
+ *
+ * Read-only (the manager's drill into a seller's file): the same screen
+ * with "read-only" in the title; it scrolls, but c is refused before any
+ * db call with "read-only: NAME's account". */
 
 #include <stdint.h>
 
@@ -25,12 +29,15 @@ struct tui_account; /* opaque; tui_account_open allocates, _free frees */
 
 /* The screen for account_id as seen by seller_id (whose open actions it
  * lists), loaded at once; today (days since epoch, local) is what "days
- * ago" and the 90 days count from.  Keeps db and matrix (for the meeting
- * types' labels; NULL shows their keys), which must outlive it.  NULL
- * when out of memory; a database error is not fatal: the screen says it. */
+ * ago" and the 90 days count from.  readonly is NULL for the seller's own
+ * screen, else the name of the seller whose file is shown read-only
+ * (copied).  Keeps db and matrix (for the meeting types' labels; NULL
+ * shows their keys), which must outlive it.  NULL when out of memory; a
+ * database error is not fatal: the screen says it. */
 struct tui_account *tui_account_open(struct db *db, int64_t seller_id,
                                      int64_t account_id, int64_t today,
-                                     const struct core_matrix *matrix, int ascii);
+                                     const struct core_matrix *matrix, int ascii,
+                                     const char *readonly);
 void tui_account_free(struct tui_account *s);
 
 /* Loads everything again (for TUI_RELOAD, and when the database changed

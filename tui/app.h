@@ -29,7 +29,11 @@ struct tui_app_opts {
 	                           write says "read-only: NAME's week" before
 	                           any db call, the title says "read-only", and
 	                           a file without a seller is an error, never
-	                           the first-run screen */
+	                           the first-run screen.  The minutes,
+	                           preparation, follow-ups and account screens
+	                           open read-only too: they show what the
+	                           seller sees and refuse their own writing
+	                           keys ("read-only: NAME's minutes") */
 	const char *touch;      /* a presence file the caller keeps (the
 	                           review's), or NULL: touched every
 	                           CORE_PRESENCE_TOUCH_S seconds so it does not

@@ -3,7 +3,9 @@
  * in memory into a view of indices, so a filter typed a letter at a time
  * costs one pass over the list and no query.  A write (done, undone) goes
  * through db/ and asks the owner for a reload, the same path another
- * process's commit takes, so there is one way the list changes. */
+ * process's commit takes, so there is one way the list changes.  The
+ * key table says which commands write, so a read-only screen (the
+ * manager's drill) refuses them in one place. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,25 +41,27 @@ enum fu_cmd {
 };
 
 /* The screen's keys, and its key line generated from them as the week's
- * is from tui/keys.c.  pair: shares its hint with the next row. */
+ * is from tui/keys.c.  pair: shares its hint with the next row.  writes:
+ * the command writes to the database. */
 static const struct {
 	enum fu_cmd cmd;
 	struct tui_key keys[3];
 	const char *hint;
 	int pair;
+	int writes;
 } fu_cmds[] = {
-	{ FU_UP, { { 1, KEY_UP }, { 0, 'k' } }, "move", 1 },
-	{ FU_DOWN, { { 1, KEY_DOWN }, { 0, 'j' } }, NULL, 0 },
-	{ FU_DONE, { { 0, 'd' }, { 0, ' ' } }, "done", 0 },
-	{ FU_UNDO, { { 0, 'u' } }, "undo", 0 },
-	{ FU_JUMP, { { 0, '\n' }, { 1, KEY_ENTER } }, "meeting", 0 },
-	{ FU_BF, { { 0, 'b' } }, "battlefield", 0 },
-	{ FU_ACCOUNT, { { 0, '/' }, { 0, 'A' } }, "account", 0 },
-	{ FU_BACK, { { 0, FU_ESC }, { 0, 'q' }, { 0, 'f' } }, "back", 0 },
-	{ FU_PGUP, { { 1, KEY_PPAGE } }, NULL, 0 },
-	{ FU_PGDN, { { 1, KEY_NPAGE } }, NULL, 0 },
-	{ FU_HOME, { { 1, KEY_HOME }, { 0, 'g' } }, NULL, 0 },
-	{ FU_END, { { 1, KEY_END }, { 0, 'G' } }, NULL, 0 },
+	{ FU_UP, { { 1, KEY_UP }, { 0, 'k' } }, "move", 1, 0 },
+	{ FU_DOWN, { { 1, KEY_DOWN }, { 0, 'j' } }, NULL, 0, 0 },
+	{ FU_DONE, { { 0, 'd' }, { 0, ' ' } }, "done", 0, 1 },
+	{ FU_UNDO, { { 0, 'u' } }, "undo", 0, 1 },
+	{ FU_JUMP, { { 0, '\n' }, { 1, KEY_ENTER } }, "meeting", 0, 0 },
+	{ FU_BF, { { 0, 'b' } }, "battlefield", 0, 0 },
+	{ FU_ACCOUNT, { { 0, '/' }, { 0, 'A' } }, "account", 0, 0 },
+	{ FU_BACK, { { 0, FU_ESC }, { 0, 'q' }, { 0, 'f' } }, "back", 0, 0 },
+	{ FU_PGUP, { { 1, KEY_PPAGE } }, NULL, 0, 0 },
+	{ FU_PGDN, { { 1, KEY_NPAGE } }, NULL, 0, 0 },
+	{ FU_HOME, { { 1, KEY_HOME }, { 0, 'g' } }, NULL, 0, 0 },
+	{ FU_END, { { 1, KEY_END }, { 0, 'G' } }, NULL, 0, 0 },
 };
 #define FU_N_CMDS (sizeof fu_cmds / sizeof fu_cmds[0])
 
@@ -67,6 +71,7 @@ struct tui_followups {
 	char seller[CORE_NAME_MAX];
 	int64_t today;
 	int ascii;
+	int readonly;                 /* no key writes: the manager's drill */
 	struct core_action_list all;  /* the open actions as loaded */
 	size_t *view;                 /* indices into all that pass the filters */
 	size_t n_view;
@@ -185,7 +190,7 @@ static int fu_refilter(struct tui_followups *f)
 
 struct tui_followups *tui_followups_open(struct db *db, int64_t seller_id,
                                          const char *seller_name, int64_t today,
-                                         int ascii)
+                                         int ascii, int readonly)
 {
 	struct tui_followups *f = calloc(1, sizeof *f);
 	if (f == NULL)
@@ -195,6 +200,7 @@ struct tui_followups *tui_followups_open(struct db *db, int64_t seller_id,
 	core_utf8_copy(f->seller, sizeof f->seller, seller_name != NULL ? seller_name : "");
 	f->today = today;
 	f->ascii = ascii;
+	f->readonly = readonly;
 	f->bf = -1;
 	if (tui_field_init(&f->account, CORE_NAME_MAX, FU_FIELD_W) != 0 ||
 	    tui_followups_reload(f) != 0) {
@@ -242,18 +248,25 @@ int64_t tui_followups_jump(const struct tui_followups *f)
 
 /* ---- keys ---- */
 
-static enum fu_cmd fu_lookup(const struct tui_event *ev)
+/* The row of fu_cmds bound to the event, or -1. */
+static int fu_row(const struct tui_event *ev)
 {
 	int is_code = ev->kind == TUI_EV_KEY;
 	int code = is_code ? ev->key : (int)ev->ch;
 	if ((ev->kind != TUI_EV_CHAR && !is_code) || code == 0)
-		return FU_NONE;
+		return -1;
 	for (size_t i = 0; i < FU_N_CMDS; i++)
 		for (int k = 0; k < 3 && fu_cmds[i].keys[k].code; k++)
 			if (fu_cmds[i].keys[k].is_code == is_code &&
 			    fu_cmds[i].keys[k].code == code)
-				return fu_cmds[i].cmd;
-	return FU_NONE;
+				return (int)i;
+	return -1;
+}
+
+static enum fu_cmd fu_lookup(const struct tui_event *ev)
+{
+	int i = fu_row(ev);
+	return i >= 0 ? fu_cmds[i].cmd : FU_NONE;
 }
 
 static void fu_move(struct tui_followups *f, long delta)
@@ -371,7 +384,12 @@ int tui_followups_event(struct tui_followups *f, const struct tui_event *ev)
 		if (r >= 0)
 			return r;
 	}
-	switch (fu_lookup(ev)) {
+	int row = fu_row(ev);
+	if (row >= 0 && fu_cmds[row].writes && f->readonly) {
+		fu_say(f, 1, "read-only: %s's follow-ups", f->seller);
+		return TUI_REDRAW;
+	}
+	switch (row >= 0 ? fu_cmds[row].cmd : FU_NONE) {
 	case FU_UP: fu_move(f, -1); return TUI_REDRAW;
 	case FU_DOWN: fu_move(f, 1); return TUI_REDRAW;
 	case FU_PGUP: fu_move(f, -FU_PAGE); return TUI_REDRAW;
@@ -528,7 +546,9 @@ void tui_followups_draw(const struct tui_followups *f, struct tui_canvas *c)
 
 	/* Title: whose list, and the day it is counted from. */
 	tui_canvas_fill(c, 0, 0, 1, w, L' ', TUI_ROLE_TITLE);
-	tui_canvas_printf(c, 0, 1, w - 20, TUI_ROLE_TITLE, "Follow-ups · %s", f->seller);
+	/* Read-only before the name, which a narrow screen cuts. */
+	tui_canvas_printf(c, 0, 1, w - 20, TUI_ROLE_TITLE, "Follow-ups%s · %s",
+	                  f->readonly ? " · read-only" : "", f->seller);
 	struct core_date d = core_date_from_days(f->today);
 	char today[40];
 	snprintf(today, sizeof today, "%s %d %s %d", core_weekday_abbr(core_weekday(f->today)),

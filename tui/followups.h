@@ -10,7 +10,12 @@
  * Keys: ↑↓ (k/j) move, PgUp/PgDn and Home/End jump; d or Space marks the
  * action done, u undoes the last one; Enter goes to its meeting; b cycles
  * the battlefield filter; / or A edits the account filter (typing filters
- * as it goes, Enter keeps it, Esc clears it); Esc, q or f closes. */
+ * as it goes, Enter keeps it, Esc clears it); Esc, q or f closes.
+ *
+ * Read-only (the manager's drill into a seller's file): the same screen
+ * with "read-only" in the title; moving, filtering and Enter work, but d
+ * and u are refused before any db call with "read-only: NAME's
+ * follow-ups". */
 
 #include <stdint.h>
 
@@ -22,12 +27,13 @@
 struct tui_followups; /* opaque; tui_followups_open allocates, _free frees */
 
 /* The screen for the seller's open actions, loaded at once; today (days
- * since epoch, local) decides what is overdue.  Keeps db, which must
- * outlive it.  NULL when out of memory; a database error is not fatal: the
- * screen opens empty and says it. */
+ * since epoch, local) decides what is overdue; readonly: 1 for the
+ * manager's drill (seller_name is then whose file it is).  Keeps db,
+ * which must outlive it.  NULL when out of memory; a database error is not
+ * fatal: the screen opens empty and says it. */
 struct tui_followups *tui_followups_open(struct db *db, int64_t seller_id,
                                          const char *seller_name, int64_t today,
-                                         int ascii);
+                                         int ascii, int readonly);
 void tui_followups_free(struct tui_followups *f);
 
 /* Loads the list again (the owner calls it for TUI_RELOAD, and when the

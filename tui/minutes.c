@@ -5,7 +5,9 @@
  * marks the meeting held): db/ has no call that writes both, and if the
  * second fails the screen stays dirty, so a retry writes both again.
  * The action list and the row that adds or edits one are
- * tui/minutes_actions.c's. */
+ * tui/minutes_actions.c's.  The keys are a table whose rows say whether
+ * they write, so a read-only screen (the manager's drill) refuses them in
+ * one place; its text areas refuse typing themselves. */
 #include "tui/minutes_priv.h"
 
 #include <stdarg.h>
@@ -17,12 +19,53 @@
 #include "db/actions.h"
 #include "db/contacts.h"
 #include "db/prep.h"
+#include "tui/keys.h"
 #include "tui/meeting_title.h"
 
 #define MIN_CTRL(c) ((c) & 0x1f)
 /* Rows the action list keeps however tall the screen: its heading and
  * six actions (or five and the row for a new one). */
 #define MIN_LIST_ROWS 7
+
+/* Where a key of the table applies. */
+enum min_scope {
+	MIN_AT_ALL,   /* anywhere, the row for an action open or not */
+	MIN_AT_ANY,   /* anywhere but in that row, which has its own keys */
+	MIN_AT_PART,  /* on the participants row */
+	MIN_AT_LIST   /* on the action list */
+};
+
+/* Every key of the screen but those the text areas and the row for an
+ * action take.  writes: the command changes what is stored, at once (a
+ * participant) or at the next save (the actions in memory). */
+static const struct min_key {
+	enum min_cmd cmd;
+	enum min_scope scope;
+	int writes;
+	struct tui_key keys[4];
+} min_keys[] = {
+	{ MIN_C_SAVE, MIN_AT_ALL, 1, { { 0, MIN_CTRL('S') }, { 1, KEY_F(2) } } },
+	{ MIN_C_NEW_ACTION, MIN_AT_ALL, 1, { { 0, MIN_CTRL('N') } } },
+	{ MIN_C_CLOSE, MIN_AT_ANY, 0, { { 0, MIN_ESC } } },
+	{ MIN_C_NEXT, MIN_AT_ANY, 0, { { 0, '\t' } } },
+	{ MIN_C_PREV, MIN_AT_ANY, 0, { { 1, KEY_BTAB } } },
+	{ MIN_C_PART_UP, MIN_AT_PART, 0, { { 1, KEY_UP } } },
+	{ MIN_C_PART_DOWN, MIN_AT_PART, 0, { { 1, KEY_DOWN } } },
+	{ MIN_C_PART_LEFT, MIN_AT_PART, 0, { { 1, KEY_LEFT }, { 0, 'h' } } },
+	{ MIN_C_PART_RIGHT, MIN_AT_PART, 0, { { 1, KEY_RIGHT }, { 0, 'l' } } },
+	{ MIN_C_PART_FIRST, MIN_AT_PART, 0, { { 1, KEY_HOME } } },
+	{ MIN_C_PART_LAST, MIN_AT_PART, 0, { { 1, KEY_END } } },
+	{ MIN_C_PART_TOGGLE, MIN_AT_PART, 1,
+	  { { 0, ' ' }, { 0, '\n' }, { 0, '\r' }, { 1, KEY_ENTER } } },
+	{ MIN_C_LIST_UP, MIN_AT_LIST, 0, { { 1, KEY_UP }, { 0, 'k' } } },
+	{ MIN_C_LIST_DOWN, MIN_AT_LIST, 0, { { 1, KEY_DOWN }, { 0, 'j' } } },
+	{ MIN_C_LIST_ADD, MIN_AT_LIST, 1, { { 0, '+' }, { 0, 'a' } } },
+	{ MIN_C_LIST_EDIT, MIN_AT_LIST, 1, { { 0, '\n' }, { 0, '\r' }, { 1, KEY_ENTER } } },
+	{ MIN_C_LIST_DONE, MIN_AT_LIST, 1, { { 0, ' ' }, { 0, 'd' } } },
+	{ MIN_C_LIST_OWNER, MIN_AT_LIST, 1, { { 0, 'o' } } },
+	{ MIN_C_LIST_REMOVE, MIN_AT_LIST, 1, { { 1, KEY_DC }, { 0, 'x' } } },
+};
+#define MIN_N_KEYS (sizeof min_keys / sizeof min_keys[0])
 
 void tui_minutes_say(struct tui_minutes *s, int is_error, const char *fmt, ...)
 {
@@ -89,7 +132,8 @@ static enum core_status min_load(struct tui_minutes *s, struct core_error *err)
 
 enum core_status tui_minutes_open(struct db *db, const struct core_meeting *m,
                                   const char *type_label, int64_t today, int ascii,
-                                  struct tui_minutes **out, struct core_error *err)
+                                  const char *readonly, struct tui_minutes **out,
+                                  struct core_error *err)
 {
 	*out = NULL;
 	struct tui_minutes *s = calloc(1, sizeof *s);
@@ -101,11 +145,15 @@ enum core_status tui_minutes_open(struct db *db, const struct core_meeting *m,
 	               type_label != NULL ? type_label : m->type);
 	s->today = today;
 	s->ascii = ascii;
+	s->readonly = readonly != NULL;
+	core_utf8_copy(s->owner, sizeof s->owner, readonly != NULL ? readonly : "");
+	snprintf(s->title, sizeof s->title, "Minutes%s",
+	         !s->readonly ? "" : ascii ? " - read-only" : " · read-only");
 	s->row_edit = -1;
+	unsigned flags = TUI_TEXTAREA_NEWLINE | (s->readonly ? TUI_TEXTAREA_READONLY : 0);
 	int bad = 0;
 	for (int i = 0; i < CORE_MIN_COUNT; i++)
-		bad |= tui_textarea_init(&s->text[i], CORE_NOTE_MAX + 1, 2, 78,
-		                         TUI_TEXTAREA_NEWLINE);
+		bad |= tui_textarea_init(&s->text[i], CORE_NOTE_MAX + 1, 2, 78, flags);
 	bad |= tui_field_init(&s->row_text, CORE_ACTION_TEXT_MAX, 40);
 	bad |= tui_field_init(&s->row_date, MIN_DUE_MAX, MIN_DUE_W);
 	if (bad) {
@@ -241,41 +289,56 @@ static void min_part_toggle(struct tui_minutes *s)
 	tui_minutes_say(s, 0, "%s %s in the meeting", k->name, was ? "was not" : "was");
 }
 
-static int min_ev_part(struct tui_minutes *s, const struct tui_event *ev)
+static int min_part(struct tui_minutes *s, enum min_cmd cmd)
 {
-	if (tui_ev_key(ev, KEY_UP)) {
+	if (cmd == MIN_C_PART_UP) {
 		s->focus = MIN_PART - 1;
 		return TUI_REDRAW;
 	}
-	if (tui_ev_key(ev, KEY_DOWN)) {
+	if (cmd == MIN_C_PART_DOWN) {
 		s->focus = MIN_LIST;
 		return TUI_REDRAW;
 	}
 	if (s->n_contacts == 0)
 		return TUI_NONE;
-	if (tui_ev_key(ev, KEY_LEFT) || tui_ev_char(ev, 'h')) {
+	switch (cmd) {
+	case MIN_C_PART_LEFT:
 		if (s->part_sel > 0)
 			s->part_sel--;
-	} else if (tui_ev_key(ev, KEY_RIGHT) || tui_ev_char(ev, 'l')) {
+		break;
+	case MIN_C_PART_RIGHT:
 		if (s->part_sel + 1 < s->n_contacts)
 			s->part_sel++;
-	} else if (tui_ev_key(ev, KEY_HOME)) {
+		break;
+	case MIN_C_PART_FIRST:
 		s->part_sel = 0;
-	} else if (tui_ev_key(ev, KEY_END)) {
+		break;
+	case MIN_C_PART_LAST:
 		s->part_sel = s->n_contacts - 1;
-	} else if (tui_ev_char(ev, ' ') || min_is_enter(ev)) {
+		break;
+	case MIN_C_PART_TOGGLE:
 		min_part_toggle(s);
-	} else {
+		break;
+	default:
 		return TUI_NONE;
 	}
 	return TUI_REDRAW;
 }
 
+/* What every key that would write gets on a read-only screen. */
+static int min_refuse(struct tui_minutes *s)
+{
+	tui_minutes_say(s, 1, "read-only: %s's minutes", s->owner);
+	return TUI_REDRAW;
+}
+
 static int min_ev_text(struct tui_minutes *s, const struct tui_event *ev)
 {
-	int full;
-	int r = tui_textarea_column_event(s->text, &s->focus, ev, &full);
-	if (full)
+	int refused;
+	int r = tui_textarea_column_event(s->text, &s->focus, ev, &refused);
+	if (refused == TUI_TEXTAREA_REFUSED)
+		return min_refuse(s);
+	if (refused == TUI_TEXTAREA_FULL)
 		tui_minutes_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
 	return r;
 }
@@ -293,41 +356,69 @@ static int min_click(struct tui_minutes *s, const struct tui_event *ev)
 	return TUI_NONE;
 }
 
+static const struct min_key *min_lookup(const struct tui_minutes *s,
+                                        const struct tui_event *ev)
+{
+	int is_code = ev->kind == TUI_EV_KEY;
+	int code = is_code ? ev->key : (int)ev->ch;
+	if (ev->kind != TUI_EV_CHAR && !is_code)
+		return NULL;
+	for (size_t i = 0; i < MIN_N_KEYS; i++) {
+		const struct min_key *k = &min_keys[i];
+		if (k->scope != MIN_AT_ALL &&
+		    (s->row_open || (k->scope == MIN_AT_PART && s->focus != MIN_PART) ||
+		     (k->scope == MIN_AT_LIST && s->focus != MIN_LIST)))
+			continue;
+		for (int j = 0; j < 4 && k->keys[j].code; j++)
+			if (k->keys[j].is_code == is_code && k->keys[j].code == code)
+				return k;
+	}
+	return NULL;
+}
+
 int tui_minutes_event(struct tui_minutes *s, const struct tui_event *ev)
 {
 	if (ev->kind == TUI_EV_TICK)
 		return TUI_NONE;
+	/* Asked only for unsaved changes, which a read-only screen never has. */
 	if (s->confirm)
 		return min_ev_confirm(s, ev);
 	s->message[0] = '\0';
 	s->message_error = 0;
 	if (ev->kind == TUI_EV_MOUSE)
 		return min_click(s, ev);
-	if (tui_ev_char(ev, MIN_CTRL('S')) || tui_ev_key(ev, KEY_F(2))) {
+	const struct min_key *k = min_lookup(s, ev);
+	if (k == NULL) {
+		/* The row opens only on a command that writes. */
+		if (s->row_open)
+			return tui_minutes_ev_row(s, ev);
+		return s->focus < MIN_PART ? min_ev_text(s, ev) : TUI_NONE;
+	}
+	if (k->writes && s->readonly)
+		return min_refuse(s);
+	switch (k->cmd) {
+	case MIN_C_SAVE: {
 		int r = min_save(s);
 		return r == -2 ? TUI_QUIT : r == 0 ? TUI_RELOAD | TUI_REDRAW : TUI_REDRAW;
 	}
-	if (tui_ev_char(ev, MIN_CTRL('N'))) {
+	case MIN_C_NEW_ACTION:
 		tui_minutes_row_open(s, -1);
 		return TUI_REDRAW;
-	}
-	if (s->row_open)
-		return tui_minutes_ev_row(s, ev);
-	if (tui_ev_char(ev, MIN_ESC))
+	case MIN_C_CLOSE:
 		return min_escape(s);
-	if (tui_ev_char(ev, '\t')) {
+	case MIN_C_NEXT:
 		s->focus = (s->focus + 1) % (MIN_LIST + 1);
 		return TUI_REDRAW;
-	}
-	if (tui_ev_key(ev, KEY_BTAB)) {
+	case MIN_C_PREV:
 		s->focus = (s->focus + MIN_LIST) % (MIN_LIST + 1);
 		return TUI_REDRAW;
+	case MIN_C_PART_UP: case MIN_C_PART_DOWN: case MIN_C_PART_LEFT:
+	case MIN_C_PART_RIGHT: case MIN_C_PART_FIRST: case MIN_C_PART_LAST:
+	case MIN_C_PART_TOGGLE:
+		return min_part(s, k->cmd);
+	default:
+		return tui_minutes_ev_list(s, k->cmd);
 	}
-	if (s->focus < MIN_PART)
-		return min_ev_text(s, ev);
-	if (s->focus == MIN_PART)
-		return min_ev_part(s, ev);
-	return tui_minutes_ev_list(s, ev);
 }
 
 /* ---- drawing ---- */
@@ -407,7 +498,7 @@ static const char *min_keys_line(const struct tui_minutes *s)
 void tui_minutes_draw(struct tui_minutes *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
-	tui_meeting_title_draw(c, &s->meeting, "Minutes", s->type_label, tui_minutes_dirty(s),
+	tui_meeting_title_draw(c, &s->meeting, s->title, s->type_label, tui_minutes_dirty(s),
 	                       s->ascii);
 	/* The texts share what the participants row and the action list
 	 * leave, a label row each. */

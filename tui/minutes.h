@@ -17,7 +17,13 @@
  * Enter adds it and opens the next row, Esc closes the row.  In the list:
  * ↑↓ move, Enter edits, Space or d toggles done, o cycles the owner,
  * Delete or x removes.  Ctrl-S (or F2) saves everything; Esc closes, and
- * with unsaved changes asks first. */
+ * with unsaved changes asks first.
+ *
+ * Read-only (the manager's drill into a seller's file): the same screen
+ * with "read-only" in the title; the cursor moves and the texts scroll,
+ * but typing, ticking participants, the actions' keys and saving are
+ * refused before any db call with "read-only: NAME's minutes", and Esc
+ * never asks. */
 
 #include <stdint.h>
 
@@ -31,13 +37,16 @@ struct tui_minutes; /* opaque; tui_minutes_open allocates, _free frees */
 
 /* The minutes of meeting m (copied), loaded with its actions and the
  * account's contacts; type_label names m's type in the header; today
- * (days since epoch) is what relative due dates count from.  Keeps db,
- * which must outlive the screen.  On success *out owns the screen; a
- * database error (CORE_ERR_NOTFOUND when the meeting is gone) or
- * CORE_ERR_NOMEM leaves *out NULL with err filled. */
+ * (days since epoch) is what relative due dates count from.  readonly is
+ * NULL for the seller's own screen, else the name of the seller whose
+ * file is shown read-only (copied).  Keeps db, which must outlive the
+ * screen.  On success *out owns the screen; a database error
+ * (CORE_ERR_NOTFOUND when the meeting is gone) or CORE_ERR_NOMEM leaves
+ * *out NULL with err filled. */
 enum core_status tui_minutes_open(struct db *db, const struct core_meeting *m,
                                   const char *type_label, int64_t today, int ascii,
-                                  struct tui_minutes **out, struct core_error *err);
+                                  const char *readonly, struct tui_minutes **out,
+                                  struct core_error *err);
 void tui_minutes_free(struct tui_minutes *s);
 
 /* Returns tui_repaint flags: TUI_RELOAD after a save (the owner reloads

@@ -134,43 +134,49 @@ static void min_owner_next(struct tui_minutes *s, struct core_action *a)
 	                s->n_contacts == 0 ? " (the account has no contacts)" : "");
 }
 
-int tui_minutes_ev_list(struct tui_minutes *s, const struct tui_event *ev)
+int tui_minutes_ev_list(struct tui_minutes *s, enum min_cmd cmd)
 {
 	size_t n = s->actions.n;
 	struct core_action *a = s->sel < n ? &s->actions.items[s->sel] : NULL;
-	if (tui_ev_key(ev, KEY_UP) || tui_ev_char(ev, 'k')) {
+	if (cmd == MIN_C_LIST_UP) {
 		if (s->sel > 0)
 			s->sel--;
 		else
 			s->focus = MIN_LIST - 1;
 		return TUI_REDRAW;
 	}
-	if (tui_ev_key(ev, KEY_DOWN) || tui_ev_char(ev, 'j')) {
+	if (cmd == MIN_C_LIST_DOWN) {
 		if (s->sel + 1 < n)
 			s->sel++;
 		return TUI_REDRAW;
 	}
-	if (tui_ev_char(ev, '+') || tui_ev_char(ev, 'a') || (a == NULL && min_is_enter(ev))) {
+	/* Enter on an empty list adds the first. */
+	if (cmd == MIN_C_LIST_ADD || (a == NULL && cmd == MIN_C_LIST_EDIT)) {
 		tui_minutes_row_open(s, -1);
 		return TUI_REDRAW;
 	}
 	if (a == NULL)
 		return TUI_NONE;
-	if (min_is_enter(ev)) {
+	switch (cmd) {
+	case MIN_C_LIST_EDIT:
 		tui_minutes_row_open(s, (long)s->sel);
-	} else if (tui_ev_char(ev, ' ') || tui_ev_char(ev, 'd')) {
+		break;
+	case MIN_C_LIST_DONE:
 		a->done = !a->done;
 		s->actions_dirty = 1;
-	} else if (tui_ev_char(ev, 'o')) {
+		break;
+	case MIN_C_LIST_OWNER:
 		min_owner_next(s, a);
 		s->actions_dirty = 1;
-	} else if (tui_ev_key(ev, KEY_DC) || tui_ev_char(ev, 'x')) {
+		break;
+	case MIN_C_LIST_REMOVE:
 		memmove(a, a + 1, (n - s->sel - 1) * sizeof *a);
 		s->actions.n--;
 		if (s->sel > 0 && s->sel >= s->actions.n)
 			s->sel--;
 		s->actions_dirty = 1;
-	} else {
+		break;
+	default:
 		return TUI_NONE;
 	}
 	return TUI_REDRAW;

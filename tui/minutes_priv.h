@@ -34,12 +34,28 @@
 #define MIN_DUE_MAX 48
 #define MIN_DUE_W 14
 
+/* The screen's commands, but for the keys the text areas and the row for
+ * an action take themselves; tui/minutes.c's key table binds them, says
+ * where each applies and whether it writes. */
+enum min_cmd {
+	MIN_C_SAVE, MIN_C_NEW_ACTION, MIN_C_CLOSE, MIN_C_NEXT, MIN_C_PREV,
+	/* the participants row */
+	MIN_C_PART_UP, MIN_C_PART_DOWN, MIN_C_PART_LEFT, MIN_C_PART_RIGHT,
+	MIN_C_PART_FIRST, MIN_C_PART_LAST, MIN_C_PART_TOGGLE,
+	/* the action list */
+	MIN_C_LIST_UP, MIN_C_LIST_DOWN, MIN_C_LIST_ADD, MIN_C_LIST_EDIT,
+	MIN_C_LIST_DONE, MIN_C_LIST_OWNER, MIN_C_LIST_REMOVE
+};
+
 struct tui_minutes {
 	struct db *db;                 /* the owner's */
 	struct core_meeting meeting;
 	char type_label[64];
+	char title[64];                /* "Minutes", and "read-only" */
 	int64_t today;
 	int ascii;
+	int readonly;                  /* no key writes: the manager's drill */
+	char owner[CORE_NAME_MAX];     /* whose file it is, when read-only */
 	struct tui_textarea text[CORE_MIN_COUNT];
 	int focus;                     /* a text, or MIN_LIST */
 	struct core_action_list actions;
@@ -80,9 +96,9 @@ void tui_minutes_row_open(struct tui_minutes *s, long edit);
 /* Adds (or rewrites) the action the row holds: 0, -1 when refused (the
  * message says why), -2 when out of memory. */
 int tui_minutes_row_commit(struct tui_minutes *s);
-/* The keys while the row is open, and on the action list. */
+/* The keys while the row is open; a command on the action list. */
 int tui_minutes_ev_row(struct tui_minutes *s, const struct tui_event *ev);
-int tui_minutes_ev_list(struct tui_minutes *s, const struct tui_event *ev);
+int tui_minutes_ev_list(struct tui_minutes *s, enum min_cmd cmd);
 /* The list's heading at row y, its actions in the rows - 1 below, and the
  * row when open; notes where the list was drawn for a click. */
 void tui_minutes_draw_list(struct tui_minutes *s, struct tui_canvas *c, int y, int rows);

@@ -1,7 +1,10 @@
 /* The preparation screen.  The texts live in three text areas until
  * Ctrl-S, as in the minutes screen; a checklist tick is different: it is
  * one click's worth of work, done in the middle of a meeting, so each is
- * written at once in its own transaction and never waits for a save. */
+ * written at once in its own transaction and never waits for a save.
+ * The keys are a table whose rows say whether they write, so a read-only
+ * screen (the manager's drill) refuses them in one place; its text areas
+ * refuse typing themselves. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +14,11 @@
 #include <curses.h>
 
 #include "core/checklist.h"
+#include "core/domain.h"
 #include "core/minutes.h"
 #include "core/utf8.h"
 #include "db/prep.h"
+#include "tui/keys.h"
 #include "tui/meeting_title.h"
 #include "tui/prep.h"
 #include "tui/textarea.h"
@@ -25,11 +30,40 @@
  * items; the rest scroll. */
 #define PREP_LIST_ROWS 7
 
+enum prep_cmd {
+	PREP_SAVE, PREP_CLOSE, PREP_NEXT, PREP_PREV,
+	PREP_UP, PREP_DOWN, PREP_FIRST, PREP_LAST, PREP_TICK
+};
+
+/* Every key of the screen but those the text areas take.  in_list: only
+ * with the checklist focused (elsewhere the key is the text's).  writes:
+ * what the command does reaches the database, at once or at the save. */
+static const struct prep_key {
+	enum prep_cmd cmd;
+	int in_list;
+	int writes;
+	struct tui_key keys[4];
+} prep_keys[] = {
+	{ PREP_SAVE, 0, 1, { { 0, PREP_CTRL('S') }, { 1, KEY_F(2) } } },
+	{ PREP_CLOSE, 0, 0, { { 0, PREP_ESC } } },
+	{ PREP_NEXT, 0, 0, { { 0, '\t' } } },
+	{ PREP_PREV, 0, 0, { { 1, KEY_BTAB } } },
+	{ PREP_UP, 1, 0, { { 1, KEY_UP }, { 0, 'k' } } },
+	{ PREP_DOWN, 1, 0, { { 1, KEY_DOWN }, { 0, 'j' } } },
+	{ PREP_FIRST, 1, 0, { { 1, KEY_HOME } } },
+	{ PREP_LAST, 1, 0, { { 1, KEY_END } } },
+	{ PREP_TICK, 1, 1, { { 0, ' ' }, { 0, '\n' }, { 0, '\r' }, { 1, KEY_ENTER } } },
+};
+#define PREP_N_KEYS (sizeof prep_keys / sizeof prep_keys[0])
+
 struct tui_prep {
 	struct db *db;                 /* the owner's */
 	struct core_meeting meeting;
 	char type_label[64];
+	char title[64];                /* "Preparation", and "read-only" */
 	int ascii;
+	int readonly;                  /* no key writes: the manager's drill */
+	char owner[CORE_NAME_MAX];     /* whose file it is, when read-only */
 	struct tui_textarea text[CORE_PREP_COUNT];
 	int focus;                     /* a text, or PREP_LIST */
 	struct core_checklist list;
@@ -84,7 +118,7 @@ static enum core_status prep_load(struct tui_prep *s, struct core_error *err)
 }
 
 enum core_status tui_prep_open(struct db *db, const struct core_meeting *m,
-                               const char *type_label, int ascii,
+                               const char *type_label, int ascii, const char *readonly,
                                struct tui_prep **out, struct core_error *err)
 {
 	*out = NULL;
@@ -96,10 +130,14 @@ enum core_status tui_prep_open(struct db *db, const struct core_meeting *m,
 	core_utf8_copy(s->type_label, sizeof s->type_label,
 	               type_label != NULL ? type_label : m->type);
 	s->ascii = ascii;
+	s->readonly = readonly != NULL;
+	core_utf8_copy(s->owner, sizeof s->owner, readonly != NULL ? readonly : "");
+	snprintf(s->title, sizeof s->title, "Preparation%s",
+	         !s->readonly ? "" : ascii ? " - read-only" : " · read-only");
+	unsigned flags = TUI_TEXTAREA_NEWLINE | (s->readonly ? TUI_TEXTAREA_READONLY : 0);
 	int bad = 0;
 	for (int i = 0; i < CORE_PREP_COUNT; i++)
-		bad |= tui_textarea_init(&s->text[i], CORE_NOTE_MAX + 1, 2, 78,
-		                         TUI_TEXTAREA_NEWLINE);
+		bad |= tui_textarea_init(&s->text[i], CORE_NOTE_MAX + 1, 2, 78, flags);
 	if (bad) {
 		tui_prep_free(s);
 		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
@@ -200,40 +238,20 @@ static int prep_tick(struct tui_prep *s)
 	return TUI_REDRAW;
 }
 
-static int prep_ev_list(struct tui_prep *s, const struct tui_event *ev)
+/* What every key that would write gets on a read-only screen. */
+static int prep_refuse(struct tui_prep *s)
 {
-	if (tui_ev_key(ev, KEY_UP) || tui_ev_char(ev, 'k')) {
-		if (s->sel > 0)
-			s->sel--;
-		else
-			s->focus = PREP_LIST - 1;
-		return TUI_REDRAW;
-	}
-	if (tui_ev_key(ev, KEY_DOWN) || tui_ev_char(ev, 'j')) {
-		if (s->sel + 1 < s->list.n_items)
-			s->sel++;
-		return TUI_REDRAW;
-	}
-	if (tui_ev_key(ev, KEY_HOME)) {
-		s->sel = 0;
-		return TUI_REDRAW;
-	}
-	if (tui_ev_key(ev, KEY_END)) {
-		s->sel = s->list.n_items > 0 ? s->list.n_items - 1 : 0;
-		return TUI_REDRAW;
-	}
-	if (s->sel < s->list.n_items &&
-	    (tui_ev_char(ev, ' ') || tui_ev_char(ev, '\n') || tui_ev_char(ev, '\r') ||
-	     tui_ev_key(ev, KEY_ENTER)))
-		return prep_tick(s);
-	return TUI_NONE;
+	prep_say(s, 1, "read-only: %s's preparation", s->owner);
+	return TUI_REDRAW;
 }
 
 static int prep_ev_text(struct tui_prep *s, const struct tui_event *ev)
 {
-	int full;
-	int r = tui_textarea_column_event(s->text, &s->focus, ev, &full);
-	if (full)
+	int refused;
+	int r = tui_textarea_column_event(s->text, &s->focus, ev, &refused);
+	if (refused == TUI_TEXTAREA_REFUSED)
+		return prep_refuse(s);
+	if (refused == TUI_TEXTAREA_FULL)
 		prep_say(s, 1, "the text is full: %d KiB at most", CORE_NOTE_MAX / 1024);
 	return r;
 }
@@ -253,33 +271,71 @@ static int prep_click(struct tui_prep *s, const struct tui_event *ev)
 	return TUI_NONE;
 }
 
+static const struct prep_key *prep_lookup(const struct tui_prep *s,
+                                          const struct tui_event *ev)
+{
+	int is_code = ev->kind == TUI_EV_KEY;
+	int code = is_code ? ev->key : (int)ev->ch;
+	if (ev->kind != TUI_EV_CHAR && !is_code)
+		return NULL;
+	for (size_t i = 0; i < PREP_N_KEYS; i++) {
+		if (prep_keys[i].in_list && s->focus != PREP_LIST)
+			continue;
+		for (int k = 0; k < 4 && prep_keys[i].keys[k].code; k++)
+			if (prep_keys[i].keys[k].is_code == is_code &&
+			    prep_keys[i].keys[k].code == code)
+				return &prep_keys[i];
+	}
+	return NULL;
+}
+
 int tui_prep_event(struct tui_prep *s, const struct tui_event *ev)
 {
 	if (ev->kind == TUI_EV_TICK)
 		return TUI_NONE;
+	/* Asked only for unsaved text, which a read-only screen never has. */
 	if (s->confirm)
 		return prep_ev_confirm(s, ev);
 	s->message[0] = '\0';
 	s->message_error = 0;
 	if (ev->kind == TUI_EV_MOUSE)
 		return prep_click(s, ev);
-	if (tui_ev_char(ev, PREP_CTRL('S')) || tui_ev_key(ev, KEY_F(2))) {
-		int r = prep_save(s);
-		return r == -2 ? TUI_QUIT : TUI_REDRAW;
-	}
-	if (tui_ev_char(ev, PREP_ESC))
+	const struct prep_key *k = prep_lookup(s, ev);
+	if (k == NULL)
+		return s->focus < PREP_LIST ? prep_ev_text(s, ev) : TUI_NONE;
+	if (k->writes && s->readonly)
+		return prep_refuse(s);
+	switch (k->cmd) {
+	case PREP_SAVE:
+		return prep_save(s) == -2 ? TUI_QUIT : TUI_REDRAW;
+	case PREP_CLOSE:
 		return prep_escape(s);
-	if (tui_ev_char(ev, '\t')) {
+	case PREP_NEXT:
 		s->focus = (s->focus + 1) % (PREP_LIST + 1);
 		return TUI_REDRAW;
-	}
-	if (tui_ev_key(ev, KEY_BTAB)) {
+	case PREP_PREV:
 		s->focus = (s->focus + PREP_LIST) % (PREP_LIST + 1);
 		return TUI_REDRAW;
+	case PREP_UP:
+		if (s->sel > 0)
+			s->sel--;
+		else
+			s->focus = PREP_LIST - 1;
+		return TUI_REDRAW;
+	case PREP_DOWN:
+		if (s->sel + 1 < s->list.n_items)
+			s->sel++;
+		return TUI_REDRAW;
+	case PREP_FIRST:
+		s->sel = 0;
+		return TUI_REDRAW;
+	case PREP_LAST:
+		s->sel = s->list.n_items > 0 ? s->list.n_items - 1 : 0;
+		return TUI_REDRAW;
+	case PREP_TICK:
+		return s->sel < s->list.n_items ? prep_tick(s) : TUI_NONE;
 	}
-	if (s->focus < PREP_LIST)
-		return prep_ev_text(s, ev);
-	return prep_ev_list(s, ev);
+	return TUI_NONE;
 }
 
 /* ---- drawing ---- */
@@ -335,7 +391,7 @@ static const char *prep_label(enum core_prep_field f)
 void tui_prep_draw(struct tui_prep *s, struct tui_canvas *c)
 {
 	tui_canvas_clear(c);
-	tui_meeting_title_draw(c, &s->meeting, "Preparation", s->type_label, tui_prep_dirty(s),
+	tui_meeting_title_draw(c, &s->meeting, s->title, s->type_label, tui_prep_dirty(s),
 	                       s->ascii);
 	/* The checklist takes its rows (no more than its items need), the
 	 * texts share the rest, a label row each. */

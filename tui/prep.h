@@ -12,7 +12,12 @@
  * Up on a text's first line and Down on its last); Enter is a newline in
  * a text.  In the checklist ↑↓ move and Space (or Enter) ticks or unticks
  * the item, stored at once: a tick is never lost.  Ctrl-S (or F2) saves
- * the texts; Esc closes, and with unsaved text asks first. */
+ * the texts; Esc closes, and with unsaved text asks first.
+ *
+ * Read-only (the manager's drill into a seller's file): the same screen
+ * with "read-only" in the title; the cursor moves and the texts scroll,
+ * but typing, ticking and saving are refused before any db call with
+ * "read-only: NAME's preparation", and Esc never asks. */
 
 #include <stdint.h>
 
@@ -25,13 +30,14 @@
 struct tui_prep; /* opaque; tui_prep_open allocates, _free frees */
 
 /* The preparation of meeting m (copied) and its form's checklist with the
- * stored ticks; type_label names m's type in the header.  Keeps db, which
- * must outlive the screen.  On success *out owns the screen; a database
- * error (CORE_ERR_NOTFOUND when the meeting is gone), a checklist asset
- * that does not parse, or CORE_ERR_NOMEM leaves *out NULL with err
- * filled. */
+ * stored ticks; type_label names m's type in the header.  readonly is
+ * NULL for the seller's own screen, else the name of the seller whose
+ * file is shown read-only (copied).  Keeps db, which must outlive the
+ * screen.  On success *out owns the screen; a database error
+ * (CORE_ERR_NOTFOUND when the meeting is gone), a checklist asset that
+ * does not parse, or CORE_ERR_NOMEM leaves *out NULL with err filled. */
 enum core_status tui_prep_open(struct db *db, const struct core_meeting *m,
-                               const char *type_label, int ascii,
+                               const char *type_label, int ascii, const char *readonly,
                                struct tui_prep **out, struct core_error *err);
 void tui_prep_free(struct tui_prep *s);
 

@@ -306,8 +306,13 @@ static int ta_put(struct tui_textarea *t, wchar_t ch)
 	return 0;
 }
 
+/* Every edit a key makes goes through ta_insert_char or ta_delete, and a
+ * paste through tui_textarea_insert: the three places a read-only area
+ * refuses, before anything changes. */
 static int ta_insert_char(struct tui_textarea *t, wchar_t ch)
 {
+	if (t->flags & TUI_TEXTAREA_READONLY)
+		return TUI_TEXTAREA_REFUSED;
 	ta_forget(t, t->cursor);
 	int r = ta_put(t, ch);
 	if (r != 0)
@@ -319,6 +324,8 @@ static int ta_insert_char(struct tui_textarea *t, wchar_t ch)
 /* Deletes [from, to); the cursor keeps its place in the text around. */
 static int ta_delete(struct tui_textarea *t, size_t from, size_t to)
 {
+	if (t->flags & TUI_TEXTAREA_READONLY)
+		return TUI_TEXTAREA_REFUSED;
 	if (to <= from)
 		return TUI_TEXTAREA_MOVED;
 	ta_forget(t, from);
@@ -417,6 +424,8 @@ int tui_textarea_set(struct tui_textarea *t, const char *utf8)
 
 int tui_textarea_insert(struct tui_textarea *t, const char *utf8)
 {
+	if (t->flags & TUI_TEXTAREA_READONLY)
+		return TUI_TEXTAREA_REFUSED;
 	int any;
 	int r = ta_put_utf8(t, utf8, &any);
 	if (any)
@@ -549,14 +558,12 @@ static int ta_key(struct tui_textarea *t, int key, int *keep_goal)
 	case KEY_END:
 		t->cursor = ta_line_last(t, ta_line_of(t, t->cursor));
 		return TUI_TEXTAREA_MOVED;
+	/* At the text's edge nothing goes, but the key still edits: a
+	 * read-only area refuses it like any other. */
 	case KEY_BACKSPACE:
-		if (t->cursor == 0)
-			return TUI_TEXTAREA_MOVED;
-		return ta_delete(t, t->cursor - 1, t->cursor);
+		return ta_delete(t, t->cursor > 0 ? t->cursor - 1 : 0, t->cursor);
 	case KEY_DC:
-		if (t->cursor >= t->len)
-			return TUI_TEXTAREA_MOVED;
-		return ta_delete(t, t->cursor, t->cursor + 1);
+		return ta_delete(t, t->cursor, t->cursor < t->len ? t->cursor + 1 : t->len);
 	default:
 		return TUI_TEXTAREA_IGNORED;
 	}

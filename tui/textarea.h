@@ -27,7 +27,13 @@
 #include "tui/event.h"
 
 enum tui_textarea_flags {
-	TUI_TEXTAREA_NEWLINE = 1   /* Enter inserts a newline */
+	TUI_TEXTAREA_NEWLINE = 1,  /* Enter inserts a newline */
+	TUI_TEXTAREA_READONLY = 2  /* shown, never edited: the cursor moves and
+	                              the view scrolls, but every key that would
+	                              edit, and tui_textarea_insert, is refused
+	                              (TUI_TEXTAREA_REFUSED) with the text and
+	                              dirty untouched; tui_textarea_set still
+	                              loads it */
 };
 
 /* The members are the widget's own: read them if useful, change them only
@@ -59,8 +65,10 @@ enum tui_textarea_result {
 	TUI_TEXTAREA_IGNORED = 0, /* not an editing key: the owner handles it */
 	TUI_TEXTAREA_MOVED,       /* consumed; the text is unchanged */
 	TUI_TEXTAREA_EDITED,      /* the text changed (dirty is set) */
-	TUI_TEXTAREA_FULL         /* consumed, refused: the text is at its
+	TUI_TEXTAREA_FULL,        /* consumed, refused: the text is at its
 	                             byte budget (the owner may say so) */
+	TUI_TEXTAREA_REFUSED      /* consumed, refused: an editing key in a
+	                             read-only area (the owner says so) */
 };
 
 /* An empty text area whose UTF-8 text always fits a buffer of size bytes,
@@ -78,8 +86,8 @@ void tui_textarea_free(struct tui_textarea *t);
 int tui_textarea_set(struct tui_textarea *t, const char *utf8);
 /* Inserts utf8 at the cursor, cleaned as tui_textarea_set does, as far as
  * the budget allows: a paste in one piece.  Returns the result, as an
- * event would (FULL when something was cut; -1 when out of memory, with
- * what fitted in memory inserted). */
+ * event would (FULL when something was cut, REFUSED when read-only; -1
+ * when out of memory, with what fitted in memory inserted). */
 int tui_textarea_insert(struct tui_textarea *t, const char *utf8);
 /* Writes the text as UTF-8 into out (n bytes), always NUL-terminated, whole
  * characters only; with n >= the size given to tui_textarea_init nothing
@@ -114,10 +122,11 @@ void tui_textarea_draw(const struct tui_textarea *t, struct tui_canvas *c,
  * in tui/textarea_column.c).  Event: what the focused area takes it
  * keeps; Up on its first line and Down on its last go on to the area
  * above or below, Down from the last making *focus the field after the
- * column (n).  Returns TUI_REDRAW or TUI_NONE; *full is 1 when the area
- * refused a character for lack of room (the caller says so). */
+ * column (n).  Returns TUI_REDRAW or TUI_NONE; *refused is the area's
+ * result when it refused the key, TUI_TEXTAREA_FULL (no room) or
+ * TUI_TEXTAREA_REFUSED (read-only), for the caller to say so; else 0. */
 int tui_textarea_column_event(struct tui_textarea *t, int *focus,
-                              const struct tui_event *ev, int *full);
+                              const struct tui_event *ev, int *refused);
 /* A click on one of the areas, drawn at rows y[i] from column x: focuses
  * it and puts the cursor there; 1, or 0 when the click hit none. */
 int tui_textarea_column_click(struct tui_textarea *t, int n, const int *y, int x,

@@ -5,12 +5,14 @@
 #include <curses.h>
 
 int tui_textarea_column_event(struct tui_textarea *t, int *focus,
-                              const struct tui_event *ev, int *full)
+                              const struct tui_event *ev, int *refused)
 {
-	*full = 0;
-	switch (tui_textarea_event(&t[*focus], ev)) {
+	*refused = 0;
+	int r = tui_textarea_event(&t[*focus], ev);
+	switch (r) {
 	case TUI_TEXTAREA_FULL:
-		*full = 1;
+	case TUI_TEXTAREA_REFUSED:
+		*refused = r;
 		return TUI_REDRAW;
 	case TUI_TEXTAREA_IGNORED:
 		break;

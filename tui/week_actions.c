@@ -368,13 +368,20 @@ static int week_act_seller(struct tui_app *a)
 static int week_act_followups(struct tui_app *a)
 {
 	a->followups = tui_followups_open(a->db, a->seller.id, a->seller.name,
-	                                  a->today, a->ascii);
+	                                  a->today, a->ascii, a->readonly);
 	if (a->followups == NULL) {
 		a->fatal = CORE_ERR_NOMEM;
 		return TUI_QUIT;
 	}
 	a->mode = APP_FOLLOWUPS;
 	return TUI_REDRAW;
+}
+
+/* Whose file the meeting's screens show read-only (the manager's drill),
+ * or NULL: the seller's own, writable. */
+static const char *week_readonly(const struct tui_app *a)
+{
+	return a->readonly ? a->seller.name : NULL;
 }
 
 /* A meeting's own screen opened with status st: it takes over (mode),
@@ -402,7 +409,8 @@ static int week_act_minutes(struct tui_app *a)
 		return TUI_REDRAW;
 	const struct core_meeting *m = tui_week_current(a);
 	enum core_status st = tui_minutes_open(a->db, m, tui_app_type_label(a, m->type),
-	                                       a->today, a->ascii, &a->minutes, &e);
+	                                       a->today, a->ascii, week_readonly(a),
+	                                       &a->minutes, &e);
 	return week_screen_opened(a, st, &e, APP_MINUTES);
 }
 
@@ -414,7 +422,7 @@ static int week_act_prep(struct tui_app *a)
 		return TUI_REDRAW;
 	const struct core_meeting *m = tui_week_current(a);
 	enum core_status st = tui_prep_open(a->db, m, tui_app_type_label(a, m->type),
-	                                    a->ascii, &a->prep, &e);
+	                                    a->ascii, week_readonly(a), &a->prep, &e);
 	return week_screen_opened(a, st, &e, APP_PREP);
 }
 
@@ -446,7 +454,7 @@ static int week_act_account(struct tui_app *a)
 		return TUI_REDRAW;
 	}
 	a->account = tui_account_open(a->db, a->seller.id, m->account_id, a->today,
-	                              &a->matrix, a->ascii);
+	                              &a->matrix, a->ascii, week_readonly(a));
 	if (a->account == NULL) {
 		a->fatal = CORE_ERR_NOMEM;
 		return TUI_QUIT;
@@ -455,9 +463,10 @@ static int week_act_account(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
-/* The actions that write to the database, or open a screen that does
- * (minutes, preparation, follow-ups, the account's contacts).  Export
- * writes a file, not the database, and stays. */
+/* The actions that write to the database.  The screens that can write
+ * (minutes, preparation, follow-ups, the account) open read-only instead
+ * and refuse their own writing keys; export writes a file, not the
+ * database. */
 static int week_act_writes(enum tui_action act)
 {
 	switch (act) {
@@ -466,10 +475,6 @@ static int week_act_writes(enum tui_action act)
 	case TUI_ACT_MOVE:
 	case TUI_ACT_HELD:
 	case TUI_ACT_CANCEL:
-	case TUI_ACT_MINUTES:
-	case TUI_ACT_FOLLOWUPS:
-	case TUI_ACT_ACCOUNT:
-	case TUI_ACT_PREP:
 		return 1;
 	default:
 		return 0;

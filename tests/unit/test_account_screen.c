@@ -179,7 +179,7 @@ static int teardown(void **state)
 
 static struct tui_account *open_screen(struct fx *x, int64_t account)
 {
-	struct tui_account *s = tui_account_open(x->db, x->seller, account, TODAY, NULL, 0);
+	struct tui_account *s = tui_account_open(x->db, x->seller, account, TODAY, NULL, 0, NULL);
 	assert_non_null(s);
 	return s;
 }
@@ -372,7 +372,7 @@ static void test_contacts_last_met(void **state)
 	tui_account_free(s);
 
 	/* Counted from the day given: a day later, a day more. */
-	s = tui_account_open(x->db, x->seller, x->osterbro, TODAY + 1, NULL, 0);
+	s = tui_account_open(x->db, x->seller, x->osterbro, TODAY + 1, NULL, 0, NULL);
 	assert_non_null(s);
 	d = draw_hw(s, 30, 100);
 	expect_contact(d, "Carl Eng", "technical expert", "4 days ago", "never");

@@ -128,7 +128,7 @@ static int teardown(void **state)
 static struct tui_followups *open_screen(struct fx *x)
 {
 	struct tui_followups *f = tui_followups_open(x->db, x->seller, "Mette Sørensen",
-	                                             TODAY, 0);
+	                                             TODAY, 0, 0);
 	assert_non_null(f);
 	return f;
 }

@@ -70,7 +70,7 @@ static int setup(void **state)
 	snprintf(c.name, sizeof c.name, "Jens Ørum");
 	fixture_check(db_contact_insert(x->db, &c, &err), &err);
 	x->jens = c.id;
-	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, &x->s, &err),
+	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, NULL, &x->s, &err),
 	              &err);
 	*state = x;
 	return 0;
@@ -310,7 +310,7 @@ static void test_escape_yes_saves(void **state)
 	assert_int_equal(status_of(x), CORE_MS_HELD);
 	/* Reopened: the text is there. */
 	struct tui_minutes *again = NULL;
-	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, &again, &err),
+	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, NULL, &again, &err),
 	              &err);
 	assert_non_null(strstr(draw_hw(again, 24, 80), "A pilot in January"));
 	assert_false(tui_minutes_dirty(again));
@@ -378,13 +378,13 @@ static void test_participants(void **state)
 	assert_non_null(strstr(draw_hw(x->s, 24, 80), "Space was there or not"));
 	/* Reopened, the tick is read back. */
 	struct tui_minutes *again = NULL;
-	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, &again, &err),
+	fixture_check(tui_minutes_open(x->db, &x->m, "Negotiation", TODAY, 0, NULL, &again, &err),
 	              &err);
 	assert_non_null(strstr(draw_hw(again, 24, 80), "[x] Jens Ørum"));
 	tui_minutes_free(again);
 	/* Not met until the meeting is held: the save holds it. */
 	struct tui_account *a = tui_account_open(x->db, x->m.seller_id, x->m.account_id,
-	                                         TODAY, NULL, 0);
+	                                         TODAY, NULL, 0, NULL);
 	assert_non_null(a);
 	struct tui_canvas c;
 	assert_int_equal(tui_canvas_init(&c, 24, 80, 0), 0);

@@ -51,7 +51,7 @@ static int setup(void **state)
 	x->m.form = CORE_FORM_HYBRID;
 	fixture_check(db_meeting_insert(x->db, &x->m, &err), &err);
 	fixture_check(db_meeting_get(x->db, x->m.id, &x->m, &err), &err);
-	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, &x->s, &err), &err);
+	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, NULL, &x->s, &err), &err);
 	*state = x;
 	return 0;
 }
@@ -181,7 +181,7 @@ static void test_tick_is_stored(void **state)
 	assert_int_equal(ev_char(x->s, 27), TUI_CLOSE);
 
 	struct tui_prep *again = NULL;
-	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, &again, &err), &err);
+	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, NULL, &again, &err), &err);
 	tui_prep_free(x->s);
 	x->s = again;
 	go_to_item(x, "no-voice-of-god");
@@ -223,7 +223,7 @@ static void test_purpose_saved(void **state)
 	/* Clean: Esc closes without asking; a reopen reads it back. */
 	assert_int_equal(ev_char(x->s, 27), TUI_CLOSE);
 	struct tui_prep *again = NULL;
-	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, &again, &err), &err);
+	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, NULL, &again, &err), &err);
 	tui_prep_free(x->s);
 	x->s = again;
 	s = draw_hw(x->s, 24, 80);
@@ -272,7 +272,7 @@ static void test_ascii_and_physical(void **state)
 	struct core_meeting m = x->m;
 	m.form = CORE_FORM_PHYSICAL;
 	struct tui_prep *p = NULL;
-	fixture_check(tui_prep_open(x->db, &m, "Negotiation", 1, &p, &err), &err);
+	fixture_check(tui_prep_open(x->db, &m, "Negotiation", 1, NULL, &p, &err), &err);
 	char *s = draw_hw(p, 24, 80);
 	assert_non_null(strstr(s, "Preparation - Østerbro Tryk ApS"));
 	assert_non_null(strstr(s, "Checklist for a physical meeting"));

@@ -1,6 +1,7 @@
 /* The multi-line editor: editing with æøå and CJK, wrapping, the cursor
  * keys and their goal column, joining and kill keys, scrolling, the byte
- * budget, the dirty flag, UTF-8 in and out, and drawing.  The long paste,
+ * budget, the dirty flag, UTF-8 in and out, drawing, and a read-only area
+ * (the manager's drill) that moves and scrolls but refuses every edit.  The long paste,
  * the cost of typing and random edits are test_textarea_stress's. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -548,6 +549,7 @@ static void test_column(void **state)
 	int focus = 0, full = 0;
 	struct tui_event down = events_key(KEY_DOWN), up = events_key(KEY_UP);
 	assert_int_equal(tui_textarea_column_event(t, &focus, &down, &full), TUI_REDRAW);
+	assert_int_equal(full, 0);
 	assert_int_equal(focus, 1);
 	assert_int_equal(tui_textarea_column_event(t, &focus, &down, &full), TUI_REDRAW);
 	assert_int_equal(focus, 1); /* a line below in this one */
@@ -561,7 +563,7 @@ static void test_column(void **state)
 		tui_textarea_column_event(t, &focus, &ch, &full);
 	assert_int_equal(full, 0);
 	assert_int_equal(tui_textarea_column_event(t, &focus, &ch, &full), TUI_REDRAW);
-	assert_int_equal(full, 1);
+	assert_int_equal(full, TUI_TEXTAREA_FULL);
 	assert_string_equal(text_of(&t[0]), "xxxxxxx");
 
 	/* Drawn at rows 3 and 6 from column 1. */
@@ -577,6 +579,70 @@ static void test_column(void **state)
 	assert_int_equal(focus, 1);
 	tui_textarea_free(&t[0]);
 	tui_textarea_free(&t[1]);
+}
+
+/* Read-only: every key that edits, at the text's edges too, is refused
+ * with the text, its byte count and dirty untouched; the cursor keys and
+ * the pages still move through a text longer than the view; a paste is
+ * refused; set still loads; the column says which refusal it was. */
+static void test_readonly(void **state)
+{
+	(void)state;
+	struct tui_canvas c;
+	assert_int_equal(tui_canvas_init(&c, 1, 1, 0), 0);
+	struct tui_textarea t;
+	assert_int_equal(tui_textarea_init(&t, 256, 3, 20,
+	                                   TUI_TEXTAREA_NEWLINE | TUI_TEXTAREA_READONLY), 0);
+	const char *text = "linje 0 blåbær\nline 1\nline 2\nline 3\nline 4\n"
+	                   "line 5\nline 6\nline 7";
+	assert_int_equal(tui_textarea_set(&t, text), 0);
+	size_t bytes = t.bytes;
+	assert_false(t.dirty);
+	/* Printable, Enter, Backspace and Delete at the start (nothing to
+	 * delete: still an editing key), Ctrl-D, DEL, Ctrl-U/K/W/H. */
+	static const wint_t chars[] = { L'x', L'ø', L' ', L'\n', L'\r', 4, 0x7F, 21, 11, 23, 8 };
+	for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++)
+		assert_int_equal(ch_ev(&t, chars[i]), TUI_TEXTAREA_REFUSED);
+	assert_int_equal(key_ev(&t, KEY_BACKSPACE), TUI_TEXTAREA_REFUSED);
+	assert_int_equal(key_ev(&t, KEY_DC), TUI_TEXTAREA_REFUSED);
+	assert_int_equal(tui_textarea_insert(&t, "pasted"), TUI_TEXTAREA_REFUSED);
+	assert_string_equal(text_of(&t), text);
+	assert_int_equal(t.bytes, bytes);
+	assert_false(t.dirty);
+	assert_int_equal(t.cursor, 0);
+
+	/* Moving works: across a line, to its end, down a page. */
+	assert_int_equal(key_ev(&t, KEY_RIGHT), TUI_TEXTAREA_MOVED);
+	assert_int_equal(ch_ev(&t, 5), TUI_TEXTAREA_MOVED); /* Ctrl-E */
+	assert_int_equal(t.cursor, 14);
+	assert_string_equal(view(&t, &c), "linje 0 blåbær\nline 1\nline 2\n");
+	assert_int_equal(key_ev(&t, KEY_NPAGE), TUI_TEXTAREA_MOVED);
+	assert_string_equal(view(&t, &c), "line 3\nline 4\nline 5\n");
+	keys(&t, KEY_DOWN, 3);
+	assert_string_equal(view(&t, &c), "line 4\nline 5\nline 6\n");
+	assert_true(tui_textarea_more_above(&t));
+	/* Mid-text the edits are refused as well, and the view stays. */
+	assert_int_equal(ch_ev(&t, L'z'), TUI_TEXTAREA_REFUSED);
+	assert_int_equal(key_ev(&t, KEY_BACKSPACE), TUI_TEXTAREA_REFUSED);
+	assert_string_equal(view(&t, &c), "line 4\nline 5\nline 6\n");
+	assert_string_equal(text_of(&t), text);
+
+	/* The column reports the refusal and keeps the focus. */
+	int focus = 0, refused = 0;
+	struct tui_event ev = events_char('q');
+	assert_int_equal(tui_textarea_column_event(&t, &focus, &ev, &refused), TUI_REDRAW);
+	assert_int_equal(refused, TUI_TEXTAREA_REFUSED);
+	assert_int_equal(focus, 0);
+	ev = events_key(KEY_UP);
+	assert_int_equal(tui_textarea_column_event(&t, &focus, &ev, &refused), TUI_REDRAW);
+	assert_int_equal(refused, 0);
+
+	/* set still loads a new text, and it stays clean. */
+	assert_int_equal(tui_textarea_set(&t, "ny tekst"), 0);
+	assert_string_equal(text_of(&t), "ny tekst");
+	assert_false(t.dirty);
+	tui_textarea_free(&t);
+	tui_canvas_free(&c);
 }
 
 int main(void)
@@ -595,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_dirty),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_readonly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
