@@ -17,6 +17,7 @@
 #include "core/calendar.h"
 #include "core/presence.h"
 #include "db/actions.h"
+#include "db/handover.h"
 #include "db/meetings.h"
 #include "db/sellers.h"
 #include "db/settings.h"
@@ -442,6 +443,29 @@ static int app_presence(struct tui_app *a)
 	return TUI_REDRAW;
 }
 
+/* This seller's part of any account transfer the manager asked for
+ * (db/handover.h), once a second: the giver's freeze and release, the
+ * receiver's copy.  The other seller's process may be the one that moved,
+ * so this looks rather than waits for a change in this file. */
+static int app_handover(struct tui_app *a)
+{
+	int64_t now = app_now_ms();
+	if (now - a->handover_ms < APP_PRESENCE_MS)
+		return TUI_NONE;
+	a->handover_ms = now;
+	struct core_error err = { CORE_OK, "" };
+	struct db_handover_result r;
+	if (db_handover_run(a->db, a->team, a->team_dir, a->login, &r, &err) != CORE_OK) {
+		if (!a->message_error)
+			tui_app_say(a, 1, "account transfer: %s", err.msg);
+		return TUI_REDRAW;
+	}
+	if (r.last[0] == '\0')
+		return TUI_NONE;
+	tui_app_say(a, r.refused > 0, "%s", r.last);
+	return TUI_RELOAD;
+}
+
 /* The caller's presence file (the review drilled in here) stays fresh:
  * the review is still open, only its screen is elsewhere.  A failed touch
  * is the caller's to repair when it takes over again. */
@@ -465,6 +489,8 @@ static int app_event(struct tui_app *a, const struct tui_event *ev)
 			flags |= app_team_sync(a);
 		if (a->team_dir != NULL)
 			flags |= app_presence(a);
+		if (a->mode != APP_FIRST_RUN && a->team != NULL && a->login[0] != '\0')
+			flags |= app_handover(a);
 		if (a->mode != APP_FIRST_RUN) {
 			int ch = db_changed(a->db);
 			if (ch == 1)
@@ -600,6 +626,11 @@ enum core_status tui_app_run(struct db *db, const struct tui_app_opts *o,
 	a->team = o->team;
 	a->team_dir = o->team_dir;
 	a->presence_ms = INT64_MIN / 2;
+	a->handover_ms = INT64_MIN / 2;
+	/* Without a login nothing can be handed over; the week still opens. */
+	if (a->team != NULL && a->team_dir != NULL &&
+	    core_team_whoami(a->login, NULL, 0, NULL) != CORE_OK)
+		a->login[0] = '\0';
 	a->readonly = o->readonly;
 	a->touch = o->touch;
 	a->touched_ms = app_now_ms();

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/team.h"
 #include "core/matrix.h"
 #include "core/meeting.h"
 #include "db/conn.h"
@@ -51,6 +52,9 @@ struct tui_app {
 	struct db *team;         /* the caller's; NULL without a team */
 	const char *team_dir;    /* the caller's; NULL without a team */
 	int64_t presence_ms;     /* monotonic ms of the last presence look */
+	char login[CORE_TEAM_NAME_MAX]; /* the seller's login in a team, for the
+	                            account transfers (db/handover.h); "" else */
+	int64_t handover_ms;     /* monotonic ms of the last transfer step */
 	int readonly;            /* the caller's: no key writes (tui/app.h) */
 	const char *touch;       /* the caller's presence file, or NULL */
 	int64_t touched_ms;      /* monotonic ms it was last touched */

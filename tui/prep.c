@@ -18,6 +18,7 @@
 #include "core/minutes.h"
 #include "core/utf8.h"
 #include "db/prep.h"
+#include "db/settings.h"
 #include "tui/keys.h"
 #include "tui/meeting_title.h"
 #include "tui/prep.h"
@@ -111,7 +112,8 @@ static enum core_status prep_load(struct tui_prep *s, struct core_error *err)
 	core_prep_free(&p);
 	if (st != CORE_OK)
 		return st;
-	st = core_checklist_for_form(s->meeting.form, &s->list, err);
+	/* The team's own list when the manager stored one (db/settings.h). */
+	st = db_checklist_get(s->db, s->meeting.form, &s->list, NULL, err);
 	if (st != CORE_OK)
 		return st;
 	return db_checklist_read(s->db, s->meeting.id, &s->list, err);

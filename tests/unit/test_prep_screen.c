@@ -22,6 +22,7 @@
 #include "core/minutes.h"
 #include "db/meetings.h"
 #include "db/prep.h"
+#include "db/settings.h"
 #include "tui/canvas.h"
 #include "tui/prep.h"
 #include "tests/unit/fixture.h"
@@ -281,6 +282,27 @@ static void test_ascii_and_physical(void **state)
 	tui_prep_free(p);
 }
 
+/* The team's own checklist, stored by the manager, replaces the asset's;
+ * ticks are kept by key, so one the lists share stays ticked. */
+static void test_team_checklist(void **state)
+{
+	struct fx *x = *state;
+	struct core_error err = { CORE_OK, "" };
+	go_to_item(x, "agenda");
+	assert_int_equal(ev_char(x->s, ' '), TUI_REDRAW);
+	static const char ours[] = "agenda   Agenda sent\ncoffee   Kaffe og wienerbrød bestilt\n";
+	fixture_check(db_checklist_set(x->db, CORE_FORM_HYBRID, ours, sizeof ours - 1, "ours.txt",
+	                               &err), &err);
+	struct tui_prep *p = NULL;
+	fixture_check(tui_prep_open(x->db, &x->m, "Negotiation", 0, NULL, &p, &err), &err);
+	char *s = draw_hw(p, 24, 80);
+	assert_non_null(strstr(s, "Checklist for a hybrid meeting (1 of 2 done)"));
+	assert_non_null(strstr(s, "[x] Agenda sent"));
+	assert_non_null(strstr(s, "[ ] Kaffe og wienerbrød bestilt"));
+	assert_null(strstr(s, "Room ready"));
+	tui_prep_free(p);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -291,6 +313,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_escape_asks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escape_yes_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ascii_and_physical, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_team_checklist, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
