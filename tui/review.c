@@ -24,6 +24,7 @@
 #include "tui/help.h"
 #include "tui/keys.h"
 #include "tui/review_draw.h"
+#include "tui/team_edit.h"
 #include "tui/term.h"
 
 #define REVIEW_TICK_MS 200
@@ -42,6 +43,7 @@ enum review_act {
 	RA_THIS_WEEK,
 	RA_SORT_NEXT,
 	RA_SORT_COL,   /* arg: the column */
+	RA_EDIT,
 	RA_RELOAD,
 	RA_HELP,
 	RA_REDRAW,
@@ -79,10 +81,13 @@ static const struct review_key review_keys[] = {
 	{ RA_SORT_COL, CORE_REVIEW_VISITS, { CH('5') }, NULL, 0, "sort by visits" },
 	{ RA_SORT_COL, CORE_REVIEW_OVERDUE, { CH('6') }, NULL, 0, "sort by overdue follow-ups" },
 	{ RA_SORT_COL, CORE_REVIEW_CHANGED, { CH('7') }, NULL, 0, "sort by last change" },
-	{ RA_RELOAD, 0, { CH('r') }, "reload", 0, "read every seller's file again" },
+	{ RA_EDIT, 0, { CH('e') }, "settings", 0,
+	  "edit the team's targets, form weights, matrix, 4D threshold" },
 	{ RA_HELP, 0, { CH('?') }, "help", 0, "this help" },
 	{ RA_REDRAW, 0, { CH('L' - '@') }, NULL, 0, "repaint the screen" },
 	{ RA_QUIT, 0, { CH('q') }, "quit", 0, "quit the review" },
+	/* Last: the key line has no room for it at 80 columns. */
+	{ RA_RELOAD, 0, { CH('r') }, "reload", 0, "read every seller's file again" },
 };
 
 #define REVIEW_NKEYS (sizeof review_keys / sizeof review_keys[0])
@@ -115,6 +120,7 @@ struct review_screen {
 	char keys_line[256];
 	struct tui_term term;
 	struct tui_canvas canvas;
+	struct tui_team_edit *edit;     /* the team's settings, or NULL */
 	char presence[4096];            /* our presence file; "" when none */
 	struct core_presence me;        /* what it says */
 	int64_t scanned_ms, touched_ms;
@@ -238,27 +244,43 @@ static void review_keys_line(struct review_screen *s, int width)
 	}
 }
 
+/* "↑  k": every key of k, into names (n bytes), after what it holds. */
+static void review_key_names(const struct review_key *k, int ascii, char *names, size_t n)
+{
+	char one[16];
+	for (size_t j = 0; j < 3 && k->keys[j].code != 0; j++) {
+		tui_key_name(k->keys[j], ascii, one, sizeof one);
+		size_t len = strlen(names);
+		snprintf(names + len, n - len, "%s%s", len > 0 ? "  " : "", one);
+	}
+}
+
+/* One line per key of the table, a pair ("[ ]", "↑ ↓") on one line, so
+ * that every key fits an 80x24 screen. */
 static void review_help_draw(struct review_screen *s)
 {
 	struct tui_canvas *c = &s->canvas;
 	tui_canvas_clear(c);
 	tui_canvas_fill(c, 0, 0, 1, c->w, L' ', TUI_ROLE_TITLE);
 	tui_canvas_text(c, 0, 1, -1, TUI_ROLE_TITLE, "Team review: keys");
-	int y = 2;
-	for (size_t i = 0; i < REVIEW_NKEYS && y < c->h - 4; i++, y++) {
+	int y = 1;
+	for (size_t i = 0; i < REVIEW_NKEYS && y < c->h - 3; i++, y++) {
 		const struct review_key *k = &review_keys[i];
-		char names[48] = "", one[16];
-		for (size_t j = 0; j < 3 && k->keys[j].code != 0; j++) {
-			tui_key_name(k->keys[j], s->ascii, one, sizeof one);
-			size_t len = strlen(names);
-			snprintf(names + len, sizeof names - len, "%s%s", j ? "  " : "", one);
+		char names[64] = "", label[160];
+		review_key_names(k, s->ascii, names, sizeof names);
+		snprintf(label, sizeof label, "%s", k->label);
+		if (k->pair && i + 1 < REVIEW_NKEYS) {
+			const struct review_key *next = &review_keys[++i];
+			review_key_names(next, s->ascii, names, sizeof names);
+			size_t len = strlen(label);
+			snprintf(label + len, sizeof label - len, " / %s", next->label);
 		}
 		tui_canvas_text(c, y, 2, 14, TUI_ROLE_KEY, names);
-		tui_canvas_text(c, y, 18, -1, TUI_ROLE_NORMAL, k->label);
+		tui_canvas_text(c, y, 18, -1, TUI_ROLE_NORMAL, label);
 	}
-	tui_canvas_printf(c, y + 1, 2, c->w - 4, TUI_ROLE_DIM,
-	                  "Every seller's file is read-only here; the sellers see "
-	                  "that you are reviewing.");
+	tui_canvas_printf(c, y, 2, c->w - 4, TUI_ROLE_DIM,
+	                  "Every seller's file is read-only here, and the sellers "
+	                  "see you review.");
 	tui_canvas_fill(c, c->h - 1, 0, 1, c->w, L' ', TUI_ROLE_STATUS);
 	tui_canvas_text(c, c->h - 1, 1, -1, TUI_ROLE_STATUS, "any key: back to the team");
 }
@@ -268,6 +290,8 @@ static void review_draw(struct review_screen *s)
 	struct tui_canvas *c = &s->canvas;
 	if (c->h < REVIEW_MIN_H || c->w < REVIEW_MIN_W) {
 		tui_help_draw_small(c, REVIEW_MIN_H, REVIEW_MIN_W);
+	} else if (s->edit != NULL) {
+		tui_team_edit_draw(s->edit, c);
 	} else if (s->help) {
 		review_help_draw(s);
 	} else {
@@ -372,6 +396,31 @@ static enum core_status review_drill(struct review_screen *s, struct core_error 
 	return CORE_OK;
 }
 
+/* e: the team's settings over the dashboard, for its sellers in their
+ * order, the cursor on the one selected.  The dashboard keeps refreshing
+ * underneath, and a save shows in it at once (the team file's
+ * data_version, db_review_refresh). */
+static enum core_status review_edit_open(struct review_screen *s, struct core_error *err)
+{
+	struct db_team_who *who = s->n > 0 ? calloc(s->n, sizeof *who) : NULL;
+	if (s->n > 0 && who == NULL)
+		return core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < s->n; i++) {
+		who[i].login = s->rows[i].login;
+		who[i].name = s->rows[i].ok ? s->rows[i].name : NULL;
+	}
+	struct core_error e = { CORE_OK, "" };
+	enum core_status st = tui_team_edit_open(s->dir, who, s->n, s->ascii, &s->edit, &e);
+	free(who);
+	if (st == CORE_ERR_NOMEM)
+		return core_error_set(err, st, "%s", e.msg);
+	if (st != CORE_OK)
+		review_say(s, "%s", e.msg);
+	else if (s->sel >= 0)
+		tui_team_edit_select(s->edit, (size_t)s->sel);
+	return CORE_OK;
+}
+
 /* A key: returns TUI_* flags; *st gets out of memory. */
 static int review_key(struct review_screen *s, const struct review_key *k,
                       enum core_status *st, struct core_error *err)
@@ -414,6 +463,7 @@ static int review_key(struct review_screen *s, const struct review_key *k,
 			*st = review_take(s, err);
 		break;
 	}
+	case RA_EDIT: *st = review_edit_open(s, err); break;
 	case RA_HELP: s->help = 1; break;
 	case RA_REDRAW: s->force = 1; break;
 	case RA_QUIT: return TUI_QUIT;
@@ -459,6 +509,23 @@ static int review_tick(struct review_screen *s, enum core_status *st,
 	return TUI_REDRAW;
 }
 
+static int review_edit_event(struct review_screen *s, const struct tui_event *ev,
+                             enum core_status *st, struct core_error *err)
+{
+	int r = tui_team_edit_event(s->edit, ev);
+	if (r & TUI_QUIT) {
+		*st = core_error_set(err, CORE_ERR_NOMEM, "out of memory");
+		return TUI_QUIT;
+	}
+	if (r & TUI_CLOSE) {
+		tui_team_edit_free(s->edit);
+		s->edit = NULL;
+	}
+	if (r & TUI_RELOAD)
+		review_tick(s, st, err);
+	return r != TUI_NONE ? TUI_REDRAW : TUI_NONE;
+}
+
 static int review_event(struct review_screen *s, const struct tui_event *ev,
                         enum core_status *st, struct core_error *err)
 {
@@ -477,7 +544,9 @@ static int review_event(struct review_screen *s, const struct tui_event *ev,
 	const struct review_key *k = review_lookup(ev);
 	/* Keys typed blind into a screen too small to show are dropped. */
 	if (s->canvas.h < REVIEW_MIN_H || s->canvas.w < REVIEW_MIN_W)
-		return k != NULL && k->act == RA_QUIT ? TUI_QUIT : TUI_NONE;
+		return k != NULL && k->act == RA_QUIT && s->edit == NULL ? TUI_QUIT : TUI_NONE;
+	if (s->edit != NULL)
+		return review_edit_event(s, ev, st, err);
 	s->message[0] = '\0';
 	if (s->help) {
 		s->help = 0;
@@ -593,6 +662,7 @@ enum core_status tui_review_run(const struct tui_review_opts *o, struct core_err
 	for (int i = 0; i < 3; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	tui_canvas_free(&s->canvas);
+	tui_team_edit_free(s->edit);
 	db_review_close(s->live);
 	free(s->rows);
 	free(s);

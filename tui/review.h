@@ -4,9 +4,11 @@
  * screen, kept up to date without a key (db/review.h's live review,
  * refreshed on every tick; DIR/sellers rescanned once a second), with a
  * presence file (core/presence.h) announcing the review to the team for
- * as long as it is open.  Terminal set-up and restoring as tui/app.c: a
- * signal (SIGHUP, SIGTERM, SIGINT) ends the loop and every way out
- * removes the presence file and restores the terminal. */
+ * as long as it is open.  e opens the editor of the team's targets,
+ * weights, matrix and 4D threshold (tui/team_edit.h) over it; what it
+ * saves shows on the dashboard at once.  Terminal set-up and restoring as
+ * tui/app.c: a signal (SIGHUP, SIGTERM, SIGINT) ends the loop and every
+ * way out removes the presence file and restores the terminal. */
 
 #include <stdint.h>
 
