@@ -37,6 +37,7 @@ struct cli_ctx {
 	const char *team_dir;  /* --team or PIPEBENCH_TEAM when db_path is the
 	                          seller's own file in that team; else NULL */
 	int64_t today;         /* days since epoch (--today or the clock) */
+	int today_given;       /* 1 when --today or PIPEBENCH_TODAY fixed it */
 	int ascii;             /* the locale is not UTF-8 */
 };
 

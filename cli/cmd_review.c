@@ -126,7 +126,8 @@ enum core_status cli_review_run(const struct cli_ctx *ctx, int argc, char **argv
 			                      "review: --width goes with --print (the live "
 			                      "review fills the terminal)");
 		struct tui_review_opts to = { .team_dir = o.team, .week = wk,
-		                              .today = ctx->today, .sort = sort,
+		                              .today = ctx->today,
+		                              .today_fixed = ctx->today_given, .sort = sort,
 		                              .ascii = o.ascii };
 		return tui_review_run(&to, err);
 	}

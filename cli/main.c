@@ -111,6 +111,9 @@ static enum core_status main_tui(const struct cli_ctx *ctx, const char *seller,
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a point whatever the locale: CSV
+	 * cells, settings and --print output are not prose. */
+	setlocale(LC_NUMERIC, "C");
 	struct core_error err = { CORE_OK, "" };
 	char defpath[4096];
 	struct cli_ctx ctx = { 0 };
@@ -145,6 +148,7 @@ int main(int argc, char **argv)
 		}
 	}
 	enum core_status st = main_today(today, &ctx.today, &err);
+	ctx.today_given = today != NULL && today[0] != '\0';
 	/* --team DIR (or PIPEBENCH_TEAM): the seller's own file in the team
 	 * is the database.  --db wins over the environment; `team` and `help`
 	 * open nothing. */

@@ -105,6 +105,7 @@ struct review_screen {
 	const char *dir;
 	int ascii;
 	int64_t today;
+	int today_fixed;       /* tui_review_opts */
 	struct core_isoweek week;
 	enum core_review_col sort;
 	struct db_review_live *live;
@@ -471,8 +472,22 @@ static int review_key(struct review_screen *s, const struct review_key *k,
 	return TUI_REDRAW;
 }
 
-/* The tick: the sellers' commits, new sellers once a second, and the
- * presence file kept fresh. */
+/* Midnight passed: overdue counts move with today, and a review showing
+ * the week that was this week goes on showing this week. */
+static int review_new_day(struct review_screen *s, int64_t today, enum core_status *st,
+                          struct core_error *err)
+{
+	struct core_isoweek was = core_isoweek_of(s->today);
+	s->today = today;
+	struct core_isoweek wk = s->week;
+	if (wk.year == was.year && wk.week == was.week)
+		wk = core_isoweek_of(today);
+	*st = review_week_to(s, wk, err);
+	return *st != CORE_OK ? TUI_QUIT : TUI_REDRAW;
+}
+
+/* The tick: the sellers' commits, new sellers once a second, a new day,
+ * and the presence file kept fresh. */
 static int review_tick(struct review_screen *s, enum core_status *st,
                        struct core_error *err)
 {
@@ -481,6 +496,8 @@ static int review_tick(struct review_screen *s, enum core_status *st,
 	if (now - s->scanned_ms >= REVIEW_SCAN_MS) {
 		flags |= DB_REVIEW_RESCAN;
 		s->scanned_ms = now;
+		if (!s->today_fixed && core_local_today() != s->today)
+			return review_new_day(s, core_local_today(), st, err);
 	}
 	if (now - s->touched_ms >= CORE_PRESENCE_TOUCH_S * 1000) {
 		s->touched_ms = now;
@@ -640,6 +657,7 @@ enum core_status tui_review_run(const struct tui_review_opts *o, struct core_err
 	s->dir = o->team_dir;
 	s->ascii = o->ascii;
 	s->today = o->today;
+	s->today_fixed = o->today_fixed;
 	s->week = o->week;
 	s->sort = o->sort;
 	s->sel = -1;

@@ -20,6 +20,9 @@ struct tui_review_opts {
 	const char *team_dir;       /* the team directory */
 	struct core_isoweek week;   /* the week opened */
 	int64_t today;              /* days since epoch, local */
+	int today_fixed;            /* --today: kept; else the clock's day,
+	                               looked at once a second, so a review
+	                               left open past midnight moves on */
 	enum core_review_col sort;  /* the column sorted by at first */
 	int ascii;                  /* the locale is not UTF-8 */
 };
