@@ -89,9 +89,9 @@ static void handover_peer_state(const char *dir, const char *login, const char *
 }
 
 /* Binds ?1.. from vals and ?8, ?9 from two texts, as far as the statement
- * has parameters, steps it to its end and resets it. */
-static int handover_exec(sqlite3_stmt *st, const int64_t *vals, int nvals,
-                         const char *t8, const char *t9)
+ * has parameters. */
+static void handover_bind(sqlite3_stmt *st, const int64_t *vals, int nvals,
+                          const char *t8, const char *t9)
 {
 	int np = sqlite3_bind_parameter_count(st);
 	for (int i = 1; i <= np; i++) {
@@ -102,9 +102,6 @@ static int handover_exec(sqlite3_stmt *st, const int64_t *vals, int nvals,
 		else if (i == 9)
 			sqlite3_bind_text(st, i, t9, -1, SQLITE_STATIC);
 	}
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc;
 }
 
 static enum core_status handover_write(struct db *db, const char *sql, const int64_t *vals,
@@ -115,7 +112,8 @@ static enum core_status handover_write(struct db *db, const char *sql, const int
 	enum core_status s = db_prepare(db, sql, &st, err);
 	if (s != CORE_OK)
 		return s;
-	int rc = handover_exec(st, vals, nvals, t8, t9);
+	handover_bind(st, vals, nvals, t8, t9);
+	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		s = db_fail(db, rc, what, err);
 	sqlite3_finalize(st);
@@ -130,13 +128,7 @@ static enum core_status handover_int(struct db *db, const char *sql, const int64
 	enum core_status s = db_prepare(db, sql, &st, err);
 	if (s != CORE_OK)
 		return s;
-	int np = sqlite3_bind_parameter_count(st);
-	for (int i = 1; i <= np; i++) {
-		if (i <= nvals)
-			sqlite3_bind_int64(st, i, vals[i - 1]);
-		else if (i == 8)
-			sqlite3_bind_text(st, i, t8, -1, SQLITE_STATIC);
-	}
+	handover_bind(st, vals, nvals, t8, NULL);
 	int rc = sqlite3_step(st);
 	*out = -1;
 	if (rc == SQLITE_ROW)

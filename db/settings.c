@@ -6,8 +6,6 @@
 
 #include "db/internal.h"
 
-#define TARGET_MAX 100.0
-#define WEIGHT_MAX 10.0
 
 /* ---- targets ---------------------------------------------------------- */
 
@@ -31,7 +29,7 @@ enum core_status db_targets_get(struct db *db, int64_t seller_id,
 			continue;
 		int mine = sqlite3_column_int64(st, 0) != 0;
 		double v = sqlite3_column_double(st, 2);
-		if (!(v >= 0.0 && v <= TARGET_MAX))  /* also NaN */
+		if (!(v >= 0.0 && v <= DB_TARGET_MAX))  /* also NaN */
 			v = 0.0;
 		/* The seller's own row wins over the team default. */
 		if (mine || !own[bf]) {
@@ -85,9 +83,9 @@ enum core_status db_target_set(struct db *db, int64_t seller_id,
 {
 	if ((unsigned)bf >= CORE_BF_COUNT)
 		return core_error_set(err, CORE_ERR_INPUT, "choose a battlefield");
-	if (!(visits >= 0.0 && visits <= TARGET_MAX))
+	if (!(visits >= 0.0 && visits <= DB_TARGET_MAX))
 		return core_error_set(err, CORE_ERR_INPUT,
-		                      "a target must be from 0 to %g visits a week", TARGET_MAX);
+		                      "a target must be from 0 to %g visits a week", DB_TARGET_MAX);
 	if (seller_id < 0)
 		return core_error_set(err, CORE_ERR_INPUT, "no seller with id %lld",
 		                      (long long)seller_id);
@@ -125,12 +123,12 @@ enum core_status db_form_weights_get(struct db *db, struct core_form_weights *ou
 		int type = sqlite3_column_type(st, 1);
 		double w = sqlite3_column_double(st, 1);
 		if ((type != SQLITE_INTEGER && type != SQLITE_FLOAT) ||
-		    !(w >= 0.0 && w <= WEIGHT_MAX)) {
+		    !(w >= 0.0 && w <= DB_WEIGHT_MAX)) {
 			s = core_error_set(err, CORE_ERR_DB,
 			                   "%s: the weight of the %s form is '%s', not a number "
 			                   "from 0 to %g (fix it with: pipebench settings weight "
 			                   "%s W)", db->path, core_form_key(f),
-			                   db_column_text(st, 1), WEIGHT_MAX, core_form_key(f));
+			                   db_column_text(st, 1), DB_WEIGHT_MAX, core_form_key(f));
 			sqlite3_reset(st);
 			return s;
 		}
@@ -147,9 +145,9 @@ enum core_status db_form_weight_set(struct db *db, enum core_form f, double w,
 {
 	if ((unsigned)f >= CORE_FORM_COUNT)
 		return core_error_set(err, CORE_ERR_INPUT, "choose a contact form");
-	if (!(w >= 0.0 && w <= WEIGHT_MAX))
+	if (!(w >= 0.0 && w <= DB_WEIGHT_MAX))
 		return core_error_set(err, CORE_ERR_INPUT,
-		                      "a weight must be from 0 to %g", WEIGHT_MAX);
+		                      "a weight must be from 0 to %g", DB_WEIGHT_MAX);
 	sqlite3_stmt *st;
 	enum core_status s = db_prepare(db,
 		"INSERT INTO form_weight(form, weight) VALUES (?1, ?2) "
@@ -232,8 +230,7 @@ enum core_status db_matrix_get(struct db *db, struct core_matrix *out,
 	return CORE_OK;
 }
 
-static enum core_status matrix_check(const struct core_matrix *m,
-                                     struct core_error *err)
+enum core_status db_matrix_check(const struct core_matrix *m, struct core_error *err)
 {
 	if (m->n_types < 0 || m->n_types > CORE_MATRIX_MAX_TYPES)
 		return core_error_set(err, CORE_ERR_INPUT,
@@ -265,7 +262,7 @@ static enum core_status matrix_check(const struct core_matrix *m,
 enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,
                                struct core_error *err)
 {
-	enum core_status s = matrix_check(m, err);
+	enum core_status s = db_matrix_check(m, err);
 	if (s != CORE_OK)
 		return s;
 	s = db_tx_begin(db, err);

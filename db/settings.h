@@ -11,6 +11,11 @@
 #include "core/tally.h"
 #include "db/conn.h"
 
+/* The ranges the schema's CHECKs leave open and pipebench closes: a weekly
+ * target in visits, a form's weight in visits per held meeting. */
+#define DB_TARGET_MAX 100.0
+#define DB_WEIGHT_MAX 10.0
+
 /* The seller's weekly visit targets per battlefield: the seller's own row,
  * else the team default (seller NULL), else 0. */
 enum core_status db_targets_get(struct db *db, int64_t seller_id,
@@ -30,6 +35,10 @@ enum core_status db_form_weight_set(struct db *db, enum core_form f, double w,
  * (may be NULL) tells which. */
 enum core_status db_matrix_get(struct db *db, struct core_matrix *out,
                                int *from_db, struct core_error *err);
+/* CORE_OK when m can be stored as a team's matrix: 0 to
+ * CORE_MATRIX_MAX_TYPES types, each with a unique non-empty key, texts that
+ * fit, a known rating per form; else CORE_ERR_INPUT saying which. */
+enum core_status db_matrix_check(const struct core_matrix *m, struct core_error *err);
 /* Replaces the team's matrix in one transaction.  n_types 0 removes the
  * override. */
 enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,

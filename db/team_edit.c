@@ -43,7 +43,7 @@ static enum core_status edit_targets_read(struct db *team, int64_t seller_id,
 		/* Read as db_targets_get reads it, so the editor shows what the
 		 * week counts with. */
 		if ((type != SQLITE_INTEGER && type != SQLITE_FLOAT) ||
-		    !(v >= 0.0 && v <= DB_TEAM_TARGET_MAX))
+		    !(v >= 0.0 && v <= DB_TARGET_MAX))
 			v = 0.0;
 		out[bf].set = 1;
 		out[bf].visits = v;
@@ -137,40 +137,10 @@ static enum core_status edit_target_check(const struct db_team_target *t,
                                           const char *who, enum core_battlefield bf,
                                           struct core_error *err)
 {
-	if (t->set && !(t->visits >= 0.0 && t->visits <= DB_TEAM_TARGET_MAX))
+	if (t->set && !(t->visits >= 0.0 && t->visits <= DB_TARGET_MAX))
 		return core_error_set(err, CORE_ERR_INPUT,
 		                      "%s, %s: a target must be from 0 to %g visits a week",
-		                      who, core_battlefield_label(bf), DB_TEAM_TARGET_MAX);
-	return CORE_OK;
-}
-
-static enum core_status edit_matrix_check(const struct core_matrix *m,
-                                          struct core_error *err)
-{
-	if (m->n_types < 0 || m->n_types > CORE_MATRIX_MAX_TYPES)
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "a matrix has 0 to %d meeting types, not %d",
-		                      CORE_MATRIX_MAX_TYPES, m->n_types);
-	for (int i = 0; i < m->n_types; i++) {
-		const struct core_meeting_type *t = &m->types[i];
-		size_t klen = strnlen(t->key, sizeof t->key);
-		if (klen == 0 || klen == sizeof t->key ||
-		    strnlen(t->label, sizeof t->label) == sizeof t->label ||
-		    strnlen(t->brief, sizeof t->brief) == sizeof t->brief)
-			return core_error_set(err, CORE_ERR_INPUT,
-			                      "meeting type %d of the matrix has no valid key",
-			                      i + 1);
-		for (int f = 0; f < CORE_FORM_COUNT; f++)
-			if ((unsigned)t->rating[f] >= CORE_RATING_COUNT)
-				return core_error_set(err, CORE_ERR_INPUT,
-				                      "the matrix, %s, %s: not a rating", t->label,
-				                      core_form_label((enum core_form)f));
-		for (int j = 0; j < i; j++)
-			if (strcmp(m->types[j].key, t->key) == 0)
-				return core_error_set(err, CORE_ERR_INPUT,
-				                      "meeting type '%s' is in the matrix twice",
-				                      t->key);
-	}
+		                      who, core_battlefield_label(bf), DB_TARGET_MAX);
 	return CORE_OK;
 }
 
@@ -186,12 +156,12 @@ enum core_status db_team_settings_check(const struct db_team_settings *s,
 			st = edit_target_check(&s->sellers[i].target[bf], s->sellers[i].name,
 			                       (enum core_battlefield)bf, err);
 	for (int f = 0; st == CORE_OK && f < CORE_FORM_COUNT; f++)
-		if (!(s->weights.w[f] >= 0.0 && s->weights.w[f] <= DB_TEAM_WEIGHT_MAX))
+		if (!(s->weights.w[f] >= 0.0 && s->weights.w[f] <= DB_WEIGHT_MAX))
 			st = core_error_set(err, CORE_ERR_INPUT,
 			                    "the %s form's weight must be from 0 to %g",
-			                    core_form_key((enum core_form)f), DB_TEAM_WEIGHT_MAX);
+			                    core_form_key((enum core_form)f), DB_WEIGHT_MAX);
 	if (st == CORE_OK)
-		st = edit_matrix_check(&s->matrix, err);
+		st = db_matrix_check(&s->matrix, err);
 	if (st == CORE_OK && (s->threshold < CORE_FOURD_THRESHOLD_MIN ||
 	                      s->threshold > CORE_FOURD_THRESHOLD_MAX))
 		st = core_error_set(err, CORE_ERR_INPUT,

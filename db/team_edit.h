@@ -20,11 +20,9 @@
 #include "core/tally.h"
 #include "core/team.h"
 #include "db/conn.h"
-
-/* The bounds db/settings.h's setters enforce, so both ways of changing a
- * value accept the same numbers. */
-#define DB_TEAM_TARGET_MAX 100.0   /* visits a week */
-#define DB_TEAM_WEIGHT_MAX 10.0    /* visits one held meeting counts as */
+/* The bounds (DB_TARGET_MAX, DB_WEIGHT_MAX) are db/settings.h's, so both
+ * ways of changing a value accept the same numbers. */
+#include "db/settings.h"
 
 /* One weekly target.  set 0: no row, which for a seller means "the team
  * default" and for the team default means "no target". */
@@ -73,7 +71,7 @@ enum core_status db_team_settings_load(struct db *team, const struct db_team_who
 void db_team_settings_free(struct db_team_settings *s);
 
 /* CORE_ERR_INPUT naming the first value out of bounds: a target 0 to
- * DB_TEAM_TARGET_MAX, a weight 0 to DB_TEAM_WEIGHT_MAX, a rating of the
+ * DB_TARGET_MAX, a weight 0 to DB_WEIGHT_MAX, a rating of the
  * matrix, the threshold CORE_FOURD_THRESHOLD_MIN..MAX. */
 enum core_status db_team_settings_check(const struct db_team_settings *s,
                                         struct core_error *err);

@@ -185,7 +185,7 @@ static int te_parse(enum te_kind kind, const char *text, double *v, int *set,
 	*v = 0.0;
 	if (!*set) {
 		if (kind == TE_WEIGHT) {
-			snprintf(why, n, "type a weight from 0 to %g", DB_TEAM_WEIGHT_MAX);
+			snprintf(why, n, "type a weight from 0 to %g", DB_WEIGHT_MAX);
 			return -1;
 		}
 		if (kind == TE_PERCENT) {
@@ -223,16 +223,16 @@ static int te_parse(enum te_kind kind, const char *text, double *v, int *set,
 	switch (kind) {
 	case TE_TARGET_DEFAULT:
 	case TE_TARGET_SELLER:
-		if (*v > DB_TEAM_TARGET_MAX) {
+		if (*v > DB_TARGET_MAX) {
 			snprintf(why, n, "a target is from 0 to %g visits a week",
-			         DB_TEAM_TARGET_MAX);
+			         DB_TARGET_MAX);
 			return -1;
 		}
 		break;
 	case TE_WEIGHT:
-		if (*v > DB_TEAM_WEIGHT_MAX) {
+		if (*v > DB_WEIGHT_MAX) {
 			snprintf(why, n, "a weight is from 0 to %g (a held meeting counts as "
-			         "that many visits)", DB_TEAM_WEIGHT_MAX);
+			         "that many visits)", DB_WEIGHT_MAX);
 			return -1;
 		}
 		break;
