@@ -291,14 +291,10 @@ static void ac_form_open(struct tui_account *s)
 /* The row of ac_keys bound to the event, or -1. */
 static int ac_row(const struct tui_event *ev)
 {
-	int is_code = ev->kind == TUI_EV_KEY;
-	int code = is_code ? ev->key : (int)ev->ch;
-	if (ev->kind != TUI_EV_CHAR && !is_code)
-		return -1;
 	for (size_t i = 0; i < AC_N_KEYS; i++)
-		for (int k = 0; k < 3 && ac_keys[i].keys[k].code; k++)
-			if (ac_keys[i].keys[k].is_code == is_code && ac_keys[i].keys[k].code == code)
-				return (int)i;
+		if (tui_key_match(ac_keys[i].keys,
+		                  sizeof ac_keys[i].keys / sizeof ac_keys[i].keys[0], ev))
+			return (int)i;
 	return -1;
 }
 

@@ -32,6 +32,22 @@ static inline int tui_ev_key(const struct tui_event *ev, int key)
 	return ev->kind == TUI_EV_KEY && ev->key == key;
 }
 
+/* The answer to a yes/no question on the status line: y or Y, n or N, Esc
+ * (take the question back), or a key that answers nothing. */
+enum tui_answer { TUI_ANSWER_NONE, TUI_ANSWER_YES, TUI_ANSWER_NO, TUI_ANSWER_BACK };
+
+static inline enum tui_answer tui_ev_answer(const struct tui_event *ev)
+{
+	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y'))
+		return TUI_ANSWER_YES;
+	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
+		return TUI_ANSWER_NO;
+	return tui_ev_char(ev, 27) ? TUI_ANSWER_BACK : TUI_ANSWER_NONE;
+}
+
+/* What a screen with unsaved text asks when it is left. */
+#define TUI_SAVE_QUESTION "save changes? (y)es / (n)o, discard / Esc keep editing"
+
 /* Handler results, or-ed together. */
 enum tui_repaint {
 	TUI_NONE   = 0,

@@ -251,15 +251,10 @@ int64_t tui_followups_jump(const struct tui_followups *f)
 /* The row of fu_cmds bound to the event, or -1. */
 static int fu_row(const struct tui_event *ev)
 {
-	int is_code = ev->kind == TUI_EV_KEY;
-	int code = is_code ? ev->key : (int)ev->ch;
-	if ((ev->kind != TUI_EV_CHAR && !is_code) || code == 0)
-		return -1;
 	for (size_t i = 0; i < FU_N_CMDS; i++)
-		for (int k = 0; k < 3 && fu_cmds[i].keys[k].code; k++)
-			if (fu_cmds[i].keys[k].is_code == is_code &&
-			    fu_cmds[i].keys[k].code == code)
-				return (int)i;
+		if (tui_key_match(fu_cmds[i].keys,
+		                  sizeof fu_cmds[i].keys / sizeof fu_cmds[i].keys[0], ev))
+			return (int)i;
 	return -1;
 }
 

@@ -490,9 +490,10 @@ static int form_confirm_event(struct tui_form *f, const struct tui_event *ev)
 
 static int form_discard_event(struct tui_form *f, const struct tui_event *ev)
 {
-	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y'))
+	enum tui_answer a = tui_ev_answer(ev);
+	if (a == TUI_ANSWER_YES)
 		return TUI_CLOSE;
-	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N') || tui_ev_char(ev, FORM_ESC)) {
+	if (a == TUI_ANSWER_NO || a == TUI_ANSWER_BACK) {
 		f->mode = FM_EDIT;
 		return TUI_REDRAW;
 	}

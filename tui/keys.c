@@ -110,27 +110,24 @@ const char *tui_keys_group_label(enum tui_action_group g)
 	return "";
 }
 
+int tui_key_match(const struct tui_key *keys, size_t n, const struct tui_event *ev)
+{
+	int is_code = ev->kind == TUI_EV_KEY;
+	int code = is_code ? ev->key : (int)ev->ch;
+	if ((ev->kind != TUI_EV_CHAR && !is_code) || code == 0)
+		return 0;
+	for (size_t k = 0; k < n && keys[k].code; k++)
+		if (keys[k].is_code == is_code && keys[k].code == code)
+			return 1;
+	return 0;
+}
+
 enum tui_action tui_keys_lookup(const struct tui_event *ev)
 {
-	int is_code;
-	int code;
-	if (ev->kind == TUI_EV_CHAR) {
-		is_code = 0;
-		code = (int)ev->ch;
-	} else if (ev->kind == TUI_EV_KEY) {
-		is_code = 1;
-		code = ev->key;
-	} else {
-		return TUI_ACT_NONE;
-	}
-	if (code == 0)
-		return TUI_ACT_NONE;
 	/* A couple of dozen rows of four keys: a scan is cheaper than any index. */
 	for (int i = 0; i < TUI_ACT_COUNT; i++)
-		for (int k = 0; k < TUI_ACTION_KEYS && keys_table[i].keys[k].code; k++)
-			if (keys_table[i].keys[k].is_code == is_code &&
-			    keys_table[i].keys[k].code == code)
-				return keys_table[i].id;
+		if (tui_key_match(keys_table[i].keys, TUI_ACTION_KEYS, ev))
+			return keys_table[i].id;
 	return TUI_ACT_NONE;
 }
 

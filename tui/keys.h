@@ -71,6 +71,11 @@ struct tui_action_def {
 const struct tui_action_def *tui_keys_table(size_t *n);
 const char *tui_keys_group_label(enum tui_action_group g);
 
+/* 1 when ev is one of keys (at most n of them; a key with code 0 ends the
+ * list early): a typed character or a KEY_* code, never a tick or click.
+ * Every screen's key table matches through this. */
+int tui_key_match(const struct tui_key *keys, size_t n, const struct tui_event *ev);
+
 /* The action bound to a character or key event; TUI_ACT_NONE for anything
  * else (ticks, clicks, unbound keys). */
 enum tui_action tui_keys_lookup(const struct tui_event *ev);

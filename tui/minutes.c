@@ -242,19 +242,22 @@ static int min_save(struct tui_minutes *s)
 
 static int min_ev_confirm(struct tui_minutes *s, const struct tui_event *ev)
 {
-	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y')) {
+	int r;
+	switch (tui_ev_answer(ev)) {
+	case TUI_ANSWER_YES:
 		s->confirm = 0;
-		int r = min_save(s);
+		r = min_save(s);
 		if (r == -2)
 			return TUI_QUIT;
 		return r == 0 ? TUI_CLOSE | TUI_RELOAD : TUI_RELOAD;
-	}
-	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
+	case TUI_ANSWER_NO:
 		return TUI_CLOSE;
-	if (tui_ev_char(ev, MIN_ESC)) {
+	case TUI_ANSWER_BACK:
 		s->confirm = 0;
 		s->message[0] = '\0';
 		return TUI_REDRAW;
+	case TUI_ANSWER_NONE:
+		break;
 	}
 	return TUI_NONE;
 }
@@ -264,7 +267,7 @@ static int min_escape(struct tui_minutes *s)
 	if (!tui_minutes_dirty(s))
 		return TUI_CLOSE;
 	s->confirm = 1;
-	tui_minutes_say(s, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
+	tui_minutes_say(s, 0, TUI_SAVE_QUESTION);
 	return TUI_REDRAW;
 }
 
@@ -359,19 +362,14 @@ static int min_click(struct tui_minutes *s, const struct tui_event *ev)
 static const struct min_key *min_lookup(const struct tui_minutes *s,
                                         const struct tui_event *ev)
 {
-	int is_code = ev->kind == TUI_EV_KEY;
-	int code = is_code ? ev->key : (int)ev->ch;
-	if (ev->kind != TUI_EV_CHAR && !is_code)
-		return NULL;
 	for (size_t i = 0; i < MIN_N_KEYS; i++) {
 		const struct min_key *k = &min_keys[i];
 		if (k->scope != MIN_AT_ALL &&
 		    (s->row_open || (k->scope == MIN_AT_PART && s->focus != MIN_PART) ||
 		     (k->scope == MIN_AT_LIST && s->focus != MIN_LIST)))
 			continue;
-		for (int j = 0; j < 4 && k->keys[j].code; j++)
-			if (k->keys[j].is_code == is_code && k->keys[j].code == code)
-				return k;
+		if (tui_key_match(k->keys, sizeof k->keys / sizeof k->keys[0], ev))
+			return k;
 	}
 	return NULL;
 }

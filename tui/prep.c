@@ -194,19 +194,22 @@ static int prep_save(struct tui_prep *s)
 
 static int prep_ev_confirm(struct tui_prep *s, const struct tui_event *ev)
 {
-	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y')) {
+	int r;
+	switch (tui_ev_answer(ev)) {
+	case TUI_ANSWER_YES:
 		s->confirm = 0;
-		int r = prep_save(s);
+		r = prep_save(s);
 		if (r == -2)
 			return TUI_QUIT;
 		return r == 0 ? TUI_CLOSE : TUI_REDRAW;
-	}
-	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
+	case TUI_ANSWER_NO:
 		return TUI_CLOSE;
-	if (tui_ev_char(ev, PREP_ESC)) {
+	case TUI_ANSWER_BACK:
 		s->confirm = 0;
 		s->message[0] = '\0';
 		return TUI_REDRAW;
+	case TUI_ANSWER_NONE:
+		break;
 	}
 	return TUI_NONE;
 }
@@ -216,7 +219,7 @@ static int prep_escape(struct tui_prep *s)
 	if (!tui_prep_dirty(s))
 		return TUI_CLOSE;
 	s->confirm = 1;
-	prep_say(s, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
+	prep_say(s, 0, TUI_SAVE_QUESTION);
 	return TUI_REDRAW;
 }
 
@@ -276,18 +279,11 @@ static int prep_click(struct tui_prep *s, const struct tui_event *ev)
 static const struct prep_key *prep_lookup(const struct tui_prep *s,
                                           const struct tui_event *ev)
 {
-	int is_code = ev->kind == TUI_EV_KEY;
-	int code = is_code ? ev->key : (int)ev->ch;
-	if (ev->kind != TUI_EV_CHAR && !is_code)
-		return NULL;
-	for (size_t i = 0; i < PREP_N_KEYS; i++) {
-		if (prep_keys[i].in_list && s->focus != PREP_LIST)
-			continue;
-		for (int k = 0; k < 4 && prep_keys[i].keys[k].code; k++)
-			if (prep_keys[i].keys[k].is_code == is_code &&
-			    prep_keys[i].keys[k].code == code)
-				return &prep_keys[i];
-	}
+	for (size_t i = 0; i < PREP_N_KEYS; i++)
+		if ((!prep_keys[i].in_list || s->focus == PREP_LIST) &&
+		    tui_key_match(prep_keys[i].keys,
+		                  sizeof prep_keys[i].keys / sizeof prep_keys[i].keys[0], ev))
+			return &prep_keys[i];
 	return NULL;
 }
 

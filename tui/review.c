@@ -322,12 +322,9 @@ static void review_draw(struct review_screen *s)
 static const struct review_key *review_lookup(const struct tui_event *ev)
 {
 	for (size_t i = 0; i < REVIEW_NKEYS; i++)
-		for (size_t j = 0; j < 3 && review_keys[i].keys[j].code != 0; j++) {
-			struct tui_key k = review_keys[i].keys[j];
-			if (k.is_code ? ev->kind == TUI_EV_KEY && ev->key == k.code
-			              : ev->kind == TUI_EV_CHAR && ev->ch == (wint_t)k.code)
-				return &review_keys[i];
-		}
+		if (tui_key_match(review_keys[i].keys,
+		                  sizeof review_keys[i].keys / sizeof review_keys[i].keys[0], ev))
+			return &review_keys[i];
 	return NULL;
 }
 

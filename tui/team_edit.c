@@ -582,22 +582,24 @@ static int te_escape(struct tui_team_edit *e)
 	if (!tui_team_edit_dirty(e))
 		return TUI_CLOSE;
 	e->confirm = 1;
-	te_say(e, 0, "save changes? (y)es / (n)o, discard / Esc keep editing");
+	te_say(e, 0, TUI_SAVE_QUESTION);
 	return TUI_REDRAW;
 }
 
 static int te_confirm(struct tui_team_edit *e, const struct tui_event *ev)
 {
-	if (tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y')) {
+	switch (tui_ev_answer(ev)) {
+	case TUI_ANSWER_YES:
 		e->confirm = 0;
 		return te_save_flags(e, 1);
-	}
-	if (tui_ev_char(ev, 'n') || tui_ev_char(ev, 'N'))
+	case TUI_ANSWER_NO:
 		return TUI_CLOSE;
-	if (tui_ev_char(ev, TE_ESC)) {
+	case TUI_ANSWER_BACK:
 		e->confirm = 0;
 		e->message[0] = '\0';
 		return TUI_REDRAW;
+	case TUI_ANSWER_NONE:
+		break;
 	}
 	return TUI_NONE;
 }

@@ -545,7 +545,7 @@ static int week_ev_confirm(struct tui_app *a, const struct tui_event *ev)
 	const struct core_meeting *m = tui_week_current(a);
 	a->mode = APP_WEEK;
 	a->message[0] = '\0';
-	if (m == NULL || !(tui_ev_char(ev, 'y') || tui_ev_char(ev, 'Y'))) {
+	if (m == NULL || tui_ev_answer(ev) != TUI_ANSWER_YES) {
 		tui_app_say(a, 0, "nothing changed");
 		return TUI_REDRAW;
 	}

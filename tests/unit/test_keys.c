@@ -154,6 +154,35 @@ static void assert_key_name(int is_code, int code, int ascii, const char *want)
 	assert_string_equal(buf, want);
 }
 
+/* The one matcher every screen's key table goes through. */
+static void test_key_match(void **state)
+{
+	(void)state;
+	/* 'H' typed and KEY_HOME: a character and a code never match each
+	 * other, even were their numbers equal; code 0 ends the list. */
+	const struct tui_key keys[4] = { { 0, 'H' }, { 1, KEY_HOME }, { 0, 0 }, { 0, 'z' } };
+	struct tui_event e = ev_char('H');
+	assert_true(tui_key_match(keys, 4, &e));
+	e = ev_key(KEY_HOME);
+	assert_true(tui_key_match(keys, 4, &e));
+	e = ev_key('H');
+	assert_false(tui_key_match(keys, 4, &e));
+	e = ev_char(KEY_HOME);
+	assert_false(tui_key_match(keys, 4, &e));
+	e = ev_char('z');
+	assert_false(tui_key_match(keys, 4, &e));
+	/* n bounds the list: only the first key. */
+	e = ev_key(KEY_HOME);
+	assert_false(tui_key_match(keys, 1, &e));
+	/* Ticks and clicks are never keys, nor is a NUL character. */
+	memset(&e, 0, sizeof e);
+	e.kind = TUI_EV_TICK;
+	assert_false(tui_key_match(keys, 4, &e));
+	const struct tui_key nul[1] = { { 0, 'q' } };
+	e = ev_char(0);
+	assert_false(tui_key_match(nul, 1, &e));
+}
+
 static void test_key_names(void **state)
 {
 	(void)state;
@@ -322,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_table_rows_complete),
 		cmocka_unit_test(test_table_keys_unique),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_key_match),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_hint_line),
 		cmocka_unit_test(test_hint_line_ascii),
