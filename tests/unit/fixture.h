@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "core/meeting.h"
+#include "db/actions.h"
 #include "db/conn.h"
 #include "db/sellers.h"
 
@@ -98,6 +99,25 @@ static inline int64_t fixture_account(struct db *db, const char *name)
 	int64_t id = 0;
 	fixture_check(db_account_insert(db, name, &id, &err), &err);
 	return id;
+}
+
+/* An open follow-up action of seller's at account, due that day: of a
+ * meeting (0: of the account alone), owned by a contact (0: by us). */
+static inline int64_t fixture_action(struct db *db, int64_t seller_id, int64_t meeting_id,
+                                     int64_t account_id, int64_t owner, int64_t due,
+                                     const char *text)
+{
+	struct core_error err = { CORE_OK, "" };
+	struct core_action a;
+	memset(&a, 0, sizeof a);
+	a.meeting_id = meeting_id;
+	a.account_id = account_id;
+	a.seller_id = seller_id;
+	a.owner_contact_id = owner;
+	a.due = due;
+	snprintf(a.text, sizeof a.text, "%s", text);
+	fixture_check(db_action_insert(db, &a, &err), &err);
+	return a.id;
 }
 
 /* An hour-long physical meeting of seller's at starts_at, not stored: the

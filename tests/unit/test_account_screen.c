@@ -97,15 +97,7 @@ static void meet(struct fx *x, int64_t meeting_id, int who)
 
 static int64_t action(struct fx *x, int64_t account, int64_t due, const char *text)
 {
-	struct core_error err = { CORE_OK, "" };
-	struct core_action a;
-	memset(&a, 0, sizeof a);
-	a.account_id = account;
-	a.seller_id = x->seller;
-	a.due = due;
-	snprintf(a.text, sizeof a.text, "%s", text);
-	fixture_check(db_action_insert(x->db, &a, &err), &err);
-	return a.id;
+	return fixture_action(x->db, x->seller, 0, account, 0, due, text);
 }
 
 /* Østerbro: seven contacts, one per role; met within 90 days: Anna and Bo

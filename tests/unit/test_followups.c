@@ -64,17 +64,7 @@ static int64_t meeting(struct fx *x, int64_t account, enum core_battlefield bf,
 static int64_t action(struct fx *x, int64_t meeting_id, int64_t account, int64_t due,
                       int64_t owner, const char *text)
 {
-	struct core_error err = { CORE_OK, "" };
-	struct core_action a;
-	memset(&a, 0, sizeof a);
-	a.meeting_id = meeting_id;
-	a.account_id = account;
-	a.seller_id = x->seller;
-	a.owner_contact_id = owner;
-	a.due = due;
-	snprintf(a.text, sizeof a.text, "%s", text);
-	fixture_check(db_action_insert(x->db, &a, &err), &err);
-	return a.id;
+	return fixture_action(x->db, x->seller, meeting_id, account, owner, due, text);
 }
 
 static int setup_empty(void **state)
