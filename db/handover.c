@@ -37,23 +37,21 @@ static void col_copy(char *dst, size_t n, sqlite3_stmt *st, int col)
 	core_utf8_copy(dst, n, t != NULL ? (const char *)t : "");
 }
 
-enum core_status db_handover_state(struct db *db, const char *token, char *state,
-                                   char *note, size_t n, struct core_error *err)
+enum core_status db_handover_side(struct db *db, const char *token,
+                                  struct db_handover_side *out, struct core_error *err)
 {
 	sqlite3_stmt *st;
-	state[0] = '\0';
-	if (note != NULL)
-		note[0] = '\0';
-	enum core_status s = db_prepare(db, "SELECT state, note FROM handover WHERE token = ?1",
-	                                &st, err);
+	memset(out, 0, sizeof *out);
+	enum core_status s = db_prepare(db, "SELECT state, note, meetings FROM handover "
+	                                "WHERE token = ?1", &st, err);
 	if (s != CORE_OK)
 		return s;
 	sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		col_copy(state, n, st, 0);
-		if (note != NULL)
-			col_copy(note, n, st, 1);
+		col_copy(out->state, sizeof out->state, st, 0);
+		col_copy(out->note, sizeof out->note, st, 1);
+		out->meetings = sqlite3_column_int64(st, 2);
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, "reading the hand-overs", err);
 	}
@@ -61,10 +59,7 @@ enum core_status db_handover_state(struct db *db, const char *token, char *state
 	return s;
 }
 
-/* The other seller's file, read-only, or NULL when it cannot be opened
- * yet (the seller never ran pipebench, a newer schema, a hot journal only
- * its owner may roll back): the step waits. */
-static struct db *handover_peer(const char *dir, const char *login)
+struct db *db_handover_peer_open(const char *dir, const char *login)
 {
 	char path[PATH_MAX];
 	struct core_error e = { CORE_OK, "" };
@@ -76,15 +71,15 @@ static struct db *handover_peer(const char *dir, const char *login)
 	return db;
 }
 
-/* The peer's state for token, "" when it has none or cannot be read. */
-static void handover_peer_state(const char *dir, const char *login, const char *token,
-                                char *state, size_t n)
+/* The peer's side of token; an unreadable file has none. */
+static void handover_peer_side(const char *dir, const char *login, const char *token,
+                               struct db_handover_side *out)
 {
 	struct core_error e = { CORE_OK, "" };
-	struct db *peer = handover_peer(dir, login);
-	state[0] = '\0';
-	if (peer != NULL && db_handover_state(peer, token, state, NULL, n, &e) != CORE_OK)
-		state[0] = '\0';
+	struct db *peer = db_handover_peer_open(dir, login);
+	memset(out, 0, sizeof *out);
+	if (peer != NULL && db_handover_side(peer, token, out, &e) != CORE_OK)
+		memset(out, 0, sizeof *out);
 	db_close(peer);
 }
 
@@ -224,26 +219,25 @@ static enum core_status handover_freeze(struct db *mine, const struct transfer *
 	if (s == CORE_OK)
 		s = handover_int(mine, "SELECT 1 FROM handover WHERE state = 'frozen' "
 		                 "AND account_id = ?1", v, 1, NULL, &busy, err);
+	/* The note goes into the file as SQL text: it is one of two
+	 * constants, and the manager reads it from there (team transfers). */
+	static const char frozen_sql[] =
+		"INSERT INTO handover(token, dir, account_id, peer, state, meetings, at) "
+		"VALUES (?8, 'out', ?1, ?9, 'frozen', "
+		"(SELECT count(*) FROM meeting WHERE account_id = ?1), ?2)";
+	static const char missing_sql[] =
+		"INSERT INTO handover(token, dir, account_id, peer, state, note, at) "
+		"VALUES (?8, 'out', ?1, ?9, 'refused', "
+		"'the account is not in the giver''s file', ?2)";
+	static const char busy_sql[] =
+		"INSERT INTO handover(token, dir, account_id, peer, state, note, at) "
+		"VALUES (?8, 'out', ?1, ?9, 'refused', "
+		"'the account is already being handed over', ?2)";
 	const char *note = found < 0 ? "the account is not in the giver's file"
 	                 : busy > 0 ? "the account is already being handed over" : "";
 	if (s == CORE_OK)
-		s = handover_write(mine, note[0] == '\0'
-		    ? "INSERT INTO handover(token, dir, account_id, peer, state, meetings, at) "
-		      "VALUES (?8, 'out', ?1, ?9, 'frozen', "
-		      "(SELECT count(*) FROM meeting WHERE account_id = ?1), ?2)"
-		    : "INSERT INTO handover(token, dir, account_id, peer, state, at) "
-		      "VALUES (?8, 'out', ?1, ?9, 'refused', ?2)",
-		    v, 2, t->token, t->to, "recording the hand-over", err);
-	if (s == CORE_OK && note[0] != '\0') {
-		/* The note is text, which handover_write does not bind. */
-		sqlite3_stmt *st;
-		s = db_prepare(mine, "UPDATE handover SET note = ?1 WHERE token = ?2", &st, err);
-		if (s == CORE_OK) {
-			sqlite3_bind_text(st, 1, note, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, t->token, -1, SQLITE_STATIC);
-			s = db_step_write(mine, st, "recording the hand-over", NULL, err);
-		}
-	}
+		s = handover_write(mine, found < 0 ? missing_sql : busy > 0 ? busy_sql : frozen_sql,
+		                   v, 2, t->token, t->to, "recording the hand-over", err);
 	if (s == CORE_OK && note[0] == '\0')
 		s = db_exec(mine, guard_on, err);
 	s = db_tx_end(mine, s, err);
@@ -373,12 +367,13 @@ static enum core_status handover_receive(struct db *mine, const char *dir,
                                          struct db_handover_result *r,
                                          struct core_error *err)
 {
-	char path[PATH_MAX], state[16];
-	handover_peer_state(dir, t->from, t->token, state, sizeof state);
-	if (strcmp(state, "frozen") != 0) {
+	char path[PATH_MAX];
+	struct db_handover_side giver;
+	handover_peer_side(dir, t->from, t->token, &giver);
+	if (strcmp(giver.state, "frozen") != 0) {
 		/* Not frozen yet (the giver has not run since the request), or
 		 * refused there: the giver's file says which. */
-		r->waiting += state[0] == '\0';
+		r->waiting += giver.state[0] == '\0';
 		return CORE_OK;
 	}
 	struct db_seller me;
@@ -481,13 +476,14 @@ static enum core_status handover_settle(struct db *mine, struct db *team, const 
 		return s;
 	int rc;
 	while (s == CORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char token[TOKEN_MAX], peer[CORE_TEAM_NAME_MAX], name[CORE_NAME_MAX], state[16];
+		char token[TOKEN_MAX], peer[CORE_TEAM_NAME_MAX], name[CORE_NAME_MAX];
 		col_copy(token, sizeof token, st, 0);
 		int64_t account = sqlite3_column_int64(st, 1);
 		col_copy(peer, sizeof peer, st, 2);
 		col_copy(name, sizeof name, st, 3);
-		handover_peer_state(dir, peer, token, state, sizeof state);
-		if (strcmp(state, "received") == 0) {
+		struct db_handover_side taker;
+		handover_peer_side(dir, peer, token, &taker);
+		if (strcmp(taker.state, "received") == 0) {
 			s = handover_release(mine, token, account, name, peer, r, err);
 			continue;
 		}
@@ -525,9 +521,9 @@ enum core_status db_handover_run(struct db *mine, struct db *team, const char *d
 	size_t n;
 	enum core_status s = handover_requests(team, login, &ts, &n, err);
 	for (size_t i = 0; s == CORE_OK && i < n; i++) {
-		char state[16];
-		s = db_handover_state(mine, ts[i].token, state, NULL, sizeof state, err);
-		if (s != CORE_OK || state[0] != '\0')
+		struct db_handover_side side;
+		s = db_handover_side(mine, ts[i].token, &side, err);
+		if (s != CORE_OK || side.state[0] != '\0')
 			continue;
 		if (strcmp(ts[i].from, login) == 0)
 			s = handover_freeze(mine, &ts[i], r, err);
@@ -553,11 +549,12 @@ enum core_status db_handover_gone(struct db *db, const char *dir, int64_t **ids,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char token[TOKEN_MAX], peer[CORE_TEAM_NAME_MAX], state[16];
+		char token[TOKEN_MAX], peer[CORE_TEAM_NAME_MAX];
 		col_copy(token, sizeof token, st, 0);
 		col_copy(peer, sizeof peer, st, 2);
-		handover_peer_state(dir, peer, token, state, sizeof state);
-		if (strcmp(state, "received") != 0)
+		struct db_handover_side taker;
+		handover_peer_side(dir, peer, token, &taker);
+		if (strcmp(taker.state, "received") != 0)
 			continue;
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 4;

@@ -63,10 +63,21 @@ enum core_status db_handover_run(struct db *mine, struct db *team, const char *d
 enum core_status db_handover_gone(struct db *db, const char *dir, int64_t **ids,
                                   size_t *n, struct core_error *err);
 
-/* The state of one side of a transfer in a seller's file: "" when the file
- * has no row for token, else the state ("frozen", "released", "received",
- * "refused"); note gets the row's note (n bytes each). */
-enum core_status db_handover_state(struct db *db, const char *token, char *state,
-                                   char *note, size_t n, struct core_error *err);
+/* One side of a transfer as a seller's file records it. */
+struct db_handover_side {
+	char state[16];      /* "" when the file has no row for the token, else
+	                        "frozen", "released", "received" or "refused" */
+	char note[128];      /* why it was refused, else "" */
+	int64_t meetings;    /* the account's meetings when frozen or received */
+};
+
+enum core_status db_handover_side(struct db *db, const char *token,
+                                  struct db_handover_side *out, struct core_error *err);
+
+/* Another seller's file in the team at dir, read-only with a short busy
+ * timeout, or NULL when it cannot be opened yet (never opened by its
+ * owner, a newer schema, a hot journal only its owner may roll back).
+ * The caller closes it. */
+struct db *db_handover_peer_open(const char *dir, const char *login);
 
 #endif

@@ -5,7 +5,6 @@
 #endif
 #include "db/transfer.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +13,6 @@
 #include "core/utf8.h"
 #include "db/handover.h"
 #include "db/internal.h"
-
-#define TRANSFER_BUSY_MS 2000
 
 const char *db_transfer_state_label(enum db_transfer_state s)
 {
@@ -35,59 +32,31 @@ static void col_text(char *dst, size_t n, sqlite3_stmt *st, int col)
 	core_utf8_copy(dst, n, t != NULL ? (const char *)t : "");
 }
 
-/* A seller's file read-only, or NULL (never opened, unreadable): *why
- * gets the reason when why is not NULL. */
-static struct db *transfer_open(const char *dir, const char *login, struct core_error *why)
-{
-	char path[PATH_MAX];
-	struct core_error e = { CORE_OK, "" };
-	struct db *db = NULL;
-	if (core_team_path(path, sizeof path, dir, CORE_TEAM_SELLER_FILE, login, &e) != CORE_OK ||
-	    db_open(path, DB_OPEN_READONLY | DB_OPEN_TEAM, &db, &e) != CORE_OK) {
-		if (why != NULL)
-			*why = e;
-		return NULL;
-	}
-	db_set_busy_timeout(db, TRANSFER_BUSY_MS);
-	return db;
-}
-
 /* ---- following a transfer -------------------------------------------------- */
 
 /* The state of t from its two files (the giver's side decides until the
  * receipt; the receipt decides after). */
 static void transfer_follow(const char *dir, struct db_transfer *t)
 {
-	char giver[16] = "", taker[16] = "";
+	struct db_handover_side giver, taker;
 	struct core_error e = { CORE_OK, "" };
-	struct db *from = transfer_open(dir, t->from, NULL);
-	if (from != NULL) {
-		sqlite3_stmt *st;
-		if (db_handover_state(from, t->token, giver, t->note, sizeof giver, &e) == CORE_OK &&
-		    db_prepare(from, "SELECT meetings FROM handover WHERE token = ?1", &st,
-		               &e) == CORE_OK) {
-			sqlite3_bind_text(st, 1, t->token, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				t->meetings = sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
-		}
-		/* db_handover_state cut the note at the state's size: again, whole. */
-		char note[sizeof t->note];
-		if (db_handover_state(from, t->token, giver, note, sizeof note, &e) == CORE_OK)
-			memcpy(t->note, note, sizeof note);
-	}
+	struct db *from = db_handover_peer_open(dir, t->from);
+	if (from == NULL || db_handover_side(from, t->token, &giver, &e) != CORE_OK)
+		memset(&giver, 0, sizeof giver);
 	db_close(from);
-	struct db *to = transfer_open(dir, t->to, NULL);
-	if (to != NULL && db_handover_state(to, t->token, taker, NULL, sizeof taker, &e) != CORE_OK)
-		taker[0] = '\0';
+	struct db *to = db_handover_peer_open(dir, t->to);
+	if (to == NULL || db_handover_side(to, t->token, &taker, &e) != CORE_OK)
+		memset(&taker, 0, sizeof taker);
 	db_close(to);
-	if (strcmp(giver, "released") == 0)
+	t->meetings = giver.meetings;
+	memcpy(t->note, giver.note, sizeof t->note);
+	if (strcmp(giver.state, "released") == 0)
 		t->state = DB_TRANSFER_DONE;
-	else if (strcmp(taker, "received") == 0)
+	else if (strcmp(taker.state, "received") == 0)
 		t->state = DB_TRANSFER_RECEIVED;
-	else if (strcmp(giver, "frozen") == 0)
+	else if (strcmp(giver.state, "frozen") == 0)
 		t->state = DB_TRANSFER_FROZEN;
-	else if (strcmp(giver, "refused") == 0)
+	else if (strcmp(giver.state, "refused") == 0)
 		t->state = DB_TRANSFER_REFUSED;
 	else
 		t->state = DB_TRANSFER_ASKED;
@@ -200,7 +169,7 @@ enum core_status db_transfer_request(struct db *team, const char *dir,
 	for (size_t i = 0; s == CORE_OK && i < n; i++) {
 		if (from != NULL && strcmp(from, logins[i]) != 0)
 			continue;
-		struct db *db = transfer_open(dir, logins[i], NULL);
+		struct db *db = db_handover_peer_open(dir, logins[i]);
 		if (db == NULL)
 			continue;
 		int64_t id;
@@ -243,40 +212,33 @@ enum core_status db_transfer_request(struct db *team, const char *dir,
 
 	sqlite3_stmt *st;
 	s = db_tx_begin(team, err);
-	int64_t pending = 0;
-	/* A request the giver has not acted on yet would be frozen twice. */
+	/* A request the giver's pipebench has not acted on yet (no side in
+	 * the giver's file) would freeze the account twice; older requests
+	 * for it are settled history. */
+	struct db *giver = db_handover_peer_open(dir, t.from);
+	int pending = 0;
 	if (s == CORE_OK)
-		s = db_prepare(team, "SELECT count(*) FROM transfer WHERE from_login = ?1 "
+		s = db_prepare(team, "SELECT token FROM transfer WHERE from_login = ?1 "
 		               "AND account_id = ?2", &st, err);
 	if (s == CORE_OK) {
 		sqlite3_bind_text(st, 1, t.from, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, found_id);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			pending = sqlite3_column_int64(st, 0);
-		else
+		int rc;
+		struct db_handover_side side;
+		struct core_error e = { CORE_OK, "" };
+		while (!pending && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			pending = giver == NULL ||
+			          db_handover_side(giver, (const char *)sqlite3_column_text(st, 0),
+			                           &side, &e) != CORE_OK ||
+			          side.state[0] == '\0';
+		if (!pending && rc != SQLITE_DONE)
 			s = db_fail(team, rc, "reading the team's transfers", err);
 		sqlite3_finalize(st);
 	}
-	if (s == CORE_OK && pending > 0) {
-		/* An old, finished request for the same account is history. */
-		struct db *giver = transfer_open(dir, t.from, NULL);
-		char state[16] = "";
-		sqlite3_stmt *q = NULL;
-		if (giver != NULL &&
-		    db_prepare(giver, "SELECT count(*) FROM handover WHERE dir = 'out' AND "
-		               "account_id = ?1 AND state IN ('released', 'refused')", &q,
-		               err) == CORE_OK) {
-			sqlite3_bind_int64(q, 1, found_id);
-			if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) >= pending)
-				strcpy(state, "settled");
-			sqlite3_finalize(q);
-		}
-		db_close(giver);
-		if (strcmp(state, "settled") != 0)
-			s = core_error_set(err, CORE_ERR_INPUT, "%s: a transfer from %s is asked "
-			                   "for already (pipebench team transfers)", t.account, t.from);
-	}
+	db_close(giver);
+	if (s == CORE_OK && pending)
+		s = core_error_set(err, CORE_ERR_INPUT, "%s: a transfer from %s is asked "
+		                   "for already (pipebench team transfers)", t.account, t.from);
 	if (s == CORE_OK)
 		s = db_prepare(team, "INSERT INTO transfer(token, account_id, account_name, "
 		               "from_login, to_login, requested_by, requested_at) "
@@ -415,7 +377,7 @@ enum core_status db_team_accounts(const char *dir, struct db_team_account **out,
 	*skipped = 0;
 	enum core_status s = core_team_logins(dir, &logins, &nl, err);
 	for (size_t i = 0; s == CORE_OK && i < nl; i++) {
-		struct db *db = transfer_open(dir, logins[i], NULL);
+		struct db *db = db_handover_peer_open(dir, logins[i]);
 		if (db == NULL) {
 			(*skipped)++;
 			continue;

@@ -342,6 +342,11 @@ static void test_missing_account(void **state)
 	struct db_handover_result r = fx_run(f, f->anna, "anna");
 	assert_int_equal(r.refused, 1);
 	assert_int_equal(fx_state(f, t.token), DB_TRANSFER_REFUSED);
+	struct core_error err = { CORE_OK, "" };
+	struct db_handover_side side;
+	fixture_check(db_handover_side(f->anna, t.token, &side, &err), &err);
+	assert_string_equal(side.state, "refused");
+	assert_string_equal(side.note, "the account is not in the giver's file");
 	r = fx_run(f, f->bo, "bo");
 	assert_int_equal(r.received + r.waiting, 0);
 }
