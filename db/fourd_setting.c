@@ -60,6 +60,24 @@ enum core_status db_fourd_threshold_get(struct db *db, int *out,
 	return CORE_OK;
 }
 
+enum core_status db_fourd_threshold_write(struct db *db, int percent,
+                                          struct core_error *err)
+{
+	/* Plain digits, as threshold_parse reads them back. */
+	char value[8];
+	snprintf(value, sizeof value, "%d", percent);
+	sqlite3_stmt *st;
+	enum core_status s = db_prepare(db, "INSERT INTO setting(key, value) VALUES ('"
+	                                FOURD_KEY "', ?1) ON CONFLICT (key) DO UPDATE "
+	                                "SET value = excluded.value", &st, err);
+	if (s != CORE_OK)
+		return s;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CORE_OK : db_fail(db, rc, "saving the 4D threshold", err);
+}
+
 enum core_status db_fourd_threshold_set(struct db *db, int percent,
                                         struct core_error *err)
 {
@@ -68,24 +86,8 @@ enum core_status db_fourd_threshold_set(struct db *db, int percent,
 		                      "the Delivery share must be a whole percent from %d "
 		                      "to %d, not %d", CORE_FOURD_THRESHOLD_MIN,
 		                      CORE_FOURD_THRESHOLD_MAX, percent);
-	char value[8];
-	snprintf(value, sizeof value, "%d", percent);
 	enum core_status s = db_tx_begin(db, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_stmt *st;
-	s = db_prepare(db, "INSERT INTO setting(key, value) VALUES ('" FOURD_KEY "', ?1) "
-	               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
-	if (s == CORE_OK) {
-		sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			s = db_fail(db, rc, "saving the 4D threshold", err);
-	}
-	if (s != CORE_OK) {
-		db_tx_rollback(db);
-		return s;
-	}
-	return db_tx_commit(db, err);
+	if (s == CORE_OK)
+		s = db_fourd_threshold_write(db, percent, err);
+	return db_tx_end(db, s, err);
 }

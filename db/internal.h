@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/domain.h"
 #include "core/error.h"
+#include "core/matrix.h"
 #include "db/conn.h"
 
 /* Statements prepared once per connection and kept: the queries that run
@@ -90,6 +92,22 @@ enum core_status db_step_write(struct db *db, sqlite3_stmt *st, const char *what
  * CORE_OK, else rolls back and returns s.  Defined in db/contacts.c. */
 enum core_status db_tx_end(struct db *db, enum core_status s,
                            struct core_error *err);
+
+/* The team's settings written inside the caller's write transaction,
+ * values already checked (the public setters of db/settings.h check,
+ * then wrap one of these in a transaction; the manager's editor,
+ * db/team_edit.c, runs several in one).  A target of NULL visits is
+ * removed; a matrix of NULL goes back to the default asset.  Defined in
+ * db/settings.c and db/fourd_setting.c. */
+enum core_status db_target_write(struct db *db, int64_t seller_id,
+                                 enum core_battlefield bf, const double *visits,
+                                 struct core_error *err);
+enum core_status db_form_weight_write(struct db *db, enum core_form f, double w,
+                                      struct core_error *err);
+enum core_status db_matrix_write(struct db *db, const struct core_matrix *m,
+                                 struct core_error *err);
+enum core_status db_fourd_threshold_write(struct db *db, int percent,
+                                          struct core_error *err);
 
 /* Connection pragmas a bulk writer raises for its transaction and puts
  * back (db/demo.c, db/import.c).  Defined in db/conn.c, with the other

@@ -43,38 +43,50 @@ enum core_status db_targets_get(struct db *db, int64_t seller_id,
 	return CORE_OK;
 }
 
-/* Runs one bound upsert in its own transaction; check_seller makes sure
- * the seller exists first. */
-static enum core_status settings_write(struct db *db, sqlite3_stmt *st,
-                                       int64_t check_seller, struct core_error *err)
+/* Steps a bound write to its end and finalizes it. */
+static enum core_status settings_step(struct db *db, sqlite3_stmt *st, const char *what,
+                                      struct core_error *err)
 {
-	enum core_status s = db_tx_begin(db, err);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CORE_OK : db_fail(db, rc, what, err);
+}
+
+enum core_status db_target_write(struct db *db, int64_t seller_id,
+                                 enum core_battlefield bf, const double *visits,
+                                 struct core_error *err)
+{
+	sqlite3_stmt *st;
+	enum core_status s = visits != NULL
+		? db_prepare(db, "INSERT INTO target(seller_id, battlefield, visits) "
+		             "VALUES (?1, ?2, ?3) ON CONFLICT (seller_id, battlefield) "
+		             "DO UPDATE SET visits = excluded.visits", &st, err)
+		: db_prepare(db, "DELETE FROM target WHERE seller_id = ?1 AND battlefield = ?2",
+		             &st, err);
 	if (s != CORE_OK)
 		return s;
-	if (check_seller != 0) {
-		sqlite3_stmt *q;
-		s = db_prepare(db, "SELECT 1 FROM seller WHERE id = ?1", &q, err);
-		if (s == CORE_OK) {
-			sqlite3_bind_int64(q, 1, check_seller);
-			int rc = sqlite3_step(q);
-			sqlite3_finalize(q);
-			if (rc == SQLITE_DONE)
-				s = core_error_set(err, CORE_ERR_INPUT, "no seller with id %lld",
-				                   (long long)check_seller);
-			else if (rc != SQLITE_ROW)
-				s = db_fail(db, rc, "saving the setting", err);
-		}
-	}
-	if (s == CORE_OK) {
-		int rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			s = db_fail(db, rc, "saving the setting", err);
-	}
-	if (s != CORE_OK) {
-		db_tx_rollback(db);
+	sqlite3_bind_int64(st, 1, seller_id);
+	sqlite3_bind_text(st, 2, core_battlefield_key(bf), -1, SQLITE_STATIC);
+	if (visits != NULL)
+		sqlite3_bind_double(st, 3, *visits);
+	return settings_step(db, st, "saving a target", err);
+}
+
+/* A seller's targets need the seller (seller 0 is the team default). */
+static enum core_status settings_seller_check(struct db *db, int64_t seller_id,
+                                              struct core_error *err)
+{
+	sqlite3_stmt *q;
+	enum core_status s = db_prepare(db, "SELECT 1 FROM seller WHERE id = ?1", &q, err);
+	if (s != CORE_OK)
 		return s;
-	}
-	return db_tx_commit(db, err);
+	sqlite3_bind_int64(q, 1, seller_id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return core_error_set(err, CORE_ERR_INPUT, "no seller with id %lld",
+		                      (long long)seller_id);
+	return rc == SQLITE_ROW ? CORE_OK : db_fail(db, rc, "saving the setting", err);
 }
 
 enum core_status db_target_set(struct db *db, int64_t seller_id,
@@ -89,19 +101,12 @@ enum core_status db_target_set(struct db *db, int64_t seller_id,
 	if (seller_id < 0)
 		return core_error_set(err, CORE_ERR_INPUT, "no seller with id %lld",
 		                      (long long)seller_id);
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(db,
-		"INSERT INTO target(seller_id, battlefield, visits) VALUES (?1, ?2, ?3) "
-		"ON CONFLICT (seller_id, battlefield) DO UPDATE SET visits = excluded.visits",
-		&st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, seller_id);
-	sqlite3_bind_text(st, 2, core_battlefield_key(bf), -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 3, visits);
-	s = settings_write(db, st, seller_id, err);
-	sqlite3_finalize(st);
-	return s;
+	enum core_status s = db_tx_begin(db, err);
+	if (s == CORE_OK && seller_id != 0)
+		s = settings_seller_check(db, seller_id, err);
+	if (s == CORE_OK)
+		s = db_target_write(db, seller_id, bf, &visits, err);
+	return db_tx_end(db, s, err);
 }
 
 /* ---- form weights ----------------------------------------------------- */
@@ -140,14 +145,9 @@ enum core_status db_form_weights_get(struct db *db, struct core_form_weights *ou
 	return CORE_OK;
 }
 
-enum core_status db_form_weight_set(struct db *db, enum core_form f, double w,
-                                    struct core_error *err)
+enum core_status db_form_weight_write(struct db *db, enum core_form f, double w,
+                                      struct core_error *err)
 {
-	if ((unsigned)f >= CORE_FORM_COUNT)
-		return core_error_set(err, CORE_ERR_INPUT, "choose a contact form");
-	if (!(w >= 0.0 && w <= DB_WEIGHT_MAX))
-		return core_error_set(err, CORE_ERR_INPUT,
-		                      "a weight must be from 0 to %g", DB_WEIGHT_MAX);
 	sqlite3_stmt *st;
 	enum core_status s = db_prepare(db,
 		"INSERT INTO form_weight(form, weight) VALUES (?1, ?2) "
@@ -156,9 +156,21 @@ enum core_status db_form_weight_set(struct db *db, enum core_form f, double w,
 		return s;
 	sqlite3_bind_text(st, 1, core_form_key(f), -1, SQLITE_STATIC);
 	sqlite3_bind_double(st, 2, w);
-	s = settings_write(db, st, 0, err);
-	sqlite3_finalize(st);
-	return s;
+	return settings_step(db, st, "saving a form weight", err);
+}
+
+enum core_status db_form_weight_set(struct db *db, enum core_form f, double w,
+                                    struct core_error *err)
+{
+	if ((unsigned)f >= CORE_FORM_COUNT)
+		return core_error_set(err, CORE_ERR_INPUT, "choose a contact form");
+	if (!(w >= 0.0 && w <= DB_WEIGHT_MAX))
+		return core_error_set(err, CORE_ERR_INPUT,
+		                      "a weight must be from 0 to %g", DB_WEIGHT_MAX);
+	enum core_status s = db_tx_begin(db, err);
+	if (s == CORE_OK)
+		s = db_form_weight_write(db, f, w, err);
+	return db_tx_end(db, s, err);
 }
 
 /* ---- the matrix ------------------------------------------------------- */
@@ -259,24 +271,18 @@ enum core_status db_matrix_check(const struct core_matrix *m, struct core_error 
 	return CORE_OK;
 }
 
-enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,
-                               struct core_error *err)
+enum core_status db_matrix_write(struct db *db, const struct core_matrix *m,
+                                 struct core_error *err)
 {
-	enum core_status s = db_matrix_check(m, err);
-	if (s != CORE_OK)
-		return s;
-	s = db_tx_begin(db, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_stmt *st = NULL;
-	s = db_exec(db, "DELETE FROM matrix_type", err);
-	if (s == CORE_OK && m->n_types > 0)
+	enum core_status s = db_exec(db, "DELETE FROM matrix_type", err);
+	for (int i = 0; m != NULL && s == CORE_OK && i < m->n_types; i++) {
+		const struct core_meeting_type *t = &m->types[i];
+		sqlite3_stmt *st;
 		s = db_prepare(db,
 			"INSERT INTO matrix_type(position, key, label, brief, physical, hybrid, "
 			"virtual, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err);
-	for (int i = 0; s == CORE_OK && i < m->n_types; i++) {
-		const struct core_meeting_type *t = &m->types[i];
-		sqlite3_reset(st);
+		if (s != CORE_OK)
+			break;
 		sqlite3_bind_int(st, 1, i + 1);
 		sqlite3_bind_text(st, 2, t->key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, t->label, -1, SQLITE_STATIC);
@@ -284,14 +290,19 @@ enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,
 		for (int f = 0; f < CORE_FORM_COUNT; f++)
 			sqlite3_bind_text(st, matrix_col[f] + 1, core_rating_key(t->rating[f]),
 			                  -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			s = db_fail(db, rc, "saving the matrix", err);
+		s = settings_step(db, st, "saving the matrix", err);
 	}
-	sqlite3_finalize(st);
-	if (s != CORE_OK) {
-		db_tx_rollback(db);
+	return s;
+}
+
+enum core_status db_matrix_set(struct db *db, const struct core_matrix *m,
+                               struct core_error *err)
+{
+	enum core_status s = db_matrix_check(m, err);
+	if (s == CORE_OK)
+		s = db_tx_begin(db, err);
+	if (s != CORE_OK)
 		return s;
-	}
-	return db_tx_commit(db, err);
+	s = db_matrix_write(db, m, err);
+	return db_tx_end(db, s, err);
 }

@@ -16,7 +16,6 @@
 #include "db/settings.h"
 #include "db/team.h"
 
-#define EDIT_FOURD_KEY "delivery_share_warn"
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -226,38 +225,13 @@ static enum core_status edit_denied(struct db *team, struct core_error *err)
 	                      db_path(team));
 }
 
-/* Steps a bound write to its end and finalizes it. */
-static enum core_status edit_step(struct db *team, sqlite3_stmt *st, const char *what,
-                                  struct core_error *err)
+/* A cell as edited: a value, or none (the team default; no target). */
+static enum core_status edit_target_put(struct db *team, int64_t seller_id,
+                                        enum core_battlefield bf,
+                                        const struct db_team_target *t,
+                                        struct core_error *err)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return CORE_OK;
-	if ((rc & 0xff) == SQLITE_READONLY)
-		return edit_denied(team, err);
-	return db_fail(team, rc, what, err);
-}
-
-static enum core_status edit_target_write(struct db *team, int64_t seller_id,
-                                          enum core_battlefield bf,
-                                          const struct db_team_target *t,
-                                          struct core_error *err)
-{
-	sqlite3_stmt *st;
-	enum core_status s = t->set
-		? db_prepare(team, "INSERT INTO target(seller_id, battlefield, visits) "
-		             "VALUES (?1, ?2, ?3) ON CONFLICT (seller_id, battlefield) "
-		             "DO UPDATE SET visits = excluded.visits", &st, err)
-		: db_prepare(team, "DELETE FROM target WHERE seller_id = ?1 "
-		             "AND battlefield = ?2", &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, seller_id);
-	sqlite3_bind_text(st, 2, core_battlefield_key(bf), -1, SQLITE_STATIC);
-	if (t->set)
-		sqlite3_bind_double(st, 3, t->visits);
-	return edit_step(team, st, "saving a target", err);
+	return db_target_write(team, seller_id, bf, t->set ? &t->visits : NULL, err);
 }
 
 static enum core_status edit_seller_write(struct db *team, const struct db_team_seller *was,
@@ -271,80 +245,11 @@ static enum core_status edit_seller_write(struct db *team, const struct db_team_
 		return CORE_OK;
 	int64_t id = -1;
 	enum core_status s = db_team_roster_ensure(team, now->login, now->name, &id, err);
-	/* Nothing else has touched the connection since the write failed. */
-	if (s != CORE_OK && (sqlite3_errcode(team->h) & 0xff) == SQLITE_READONLY)
-		return edit_denied(team, err);
 	for (int bf = 0; s == CORE_OK && bf < CORE_BF_COUNT; bf++)
 		if (edit_target_differs(&was->target[bf], &now->target[bf]))
-			s = edit_target_write(team, id, (enum core_battlefield)bf, &now->target[bf],
-			                      err);
+			s = edit_target_put(team, id, (enum core_battlefield)bf, &now->target[bf],
+			                    err);
 	return s;
-}
-
-static enum core_status edit_weight_write(struct db *team, enum core_form f, double w,
-                                          struct core_error *err)
-{
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(team,
-		"INSERT INTO form_weight(form, weight) VALUES (?1, ?2) "
-		"ON CONFLICT (form) DO UPDATE SET weight = excluded.weight", &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_text(st, 1, core_form_key(f), -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 2, w);
-	return edit_step(team, st, "saving a form weight", err);
-}
-
-/* The column of each form in the INSERT below. */
-static const int edit_matrix_col[CORE_FORM_COUNT] = {
-	[CORE_FORM_PHYSICAL] = 5,
-	[CORE_FORM_HYBRID] = 6,
-	[CORE_FORM_VIRTUAL] = 7,
-	[CORE_FORM_PHONE] = 8,
-};
-
-/* The stored matrix replaced by m (as db_matrix_set), or removed when the
- * team goes back to the default asset. */
-static enum core_status edit_matrix_write(struct db *team, const struct core_matrix *m,
-                                          int own, struct core_error *err)
-{
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(team, "DELETE FROM matrix_type", &st, err);
-	if (s == CORE_OK)
-		s = edit_step(team, st, "saving the matrix", err);
-	for (int i = 0; own && s == CORE_OK && i < m->n_types; i++) {
-		const struct core_meeting_type *t = &m->types[i];
-		s = db_prepare(team,
-			"INSERT INTO matrix_type(position, key, label, brief, physical, hybrid, "
-			"virtual, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err);
-		if (s != CORE_OK)
-			break;
-		sqlite3_bind_int(st, 1, i + 1);
-		sqlite3_bind_text(st, 2, t->key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, t->label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, t->brief, -1, SQLITE_STATIC);
-		for (int f = 0; f < CORE_FORM_COUNT; f++)
-			sqlite3_bind_text(st, edit_matrix_col[f], core_rating_key(t->rating[f]), -1,
-			                  SQLITE_STATIC);
-		s = edit_step(team, st, "saving the matrix", err);
-	}
-	return s;
-}
-
-static enum core_status edit_threshold_write(struct db *team, int percent,
-                                             struct core_error *err)
-{
-	/* As db_fourd_threshold_set keeps it: plain digits. */
-	char value[8];
-	snprintf(value, sizeof value, "%d", percent);
-	sqlite3_stmt *st;
-	enum core_status s = db_prepare(team,
-		"INSERT INTO setting(key, value) VALUES ('" EDIT_FOURD_KEY "', ?1) "
-		"ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
-	if (s != CORE_OK)
-		return s;
-	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
-	return edit_step(team, st, "saving the 4D threshold", err);
 }
 
 static int edit_same_sellers(const struct db_team_settings *a,
@@ -378,17 +283,22 @@ enum core_status db_team_settings_save(struct db *team,
 		return s;
 	for (int bf = 0; s == CORE_OK && bf < CORE_BF_COUNT; bf++)
 		if (edit_target_differs(&was->defaults[bf], &now->defaults[bf]))
-			s = edit_target_write(team, 0, (enum core_battlefield)bf, &now->defaults[bf],
-			                      err);
+			s = edit_target_put(team, 0, (enum core_battlefield)bf, &now->defaults[bf],
+			                    err);
 	for (size_t i = 0; s == CORE_OK && i < now->n; i++)
 		s = edit_seller_write(team, &was->sellers[i], &now->sellers[i], err);
 	for (int f = 0; s == CORE_OK && f < CORE_FORM_COUNT; f++)
 		if (was->weights.w[f] != now->weights.w[f])
-			s = edit_weight_write(team, (enum core_form)f, now->weights.w[f], err);
+			s = db_form_weight_write(team, (enum core_form)f, now->weights.w[f], err);
 	if (s == CORE_OK && (was->own_matrix != now->own_matrix ||
 	                     edit_matrix_diff(&was->matrix, &now->matrix) > 0))
-		s = edit_matrix_write(team, &now->matrix, now->own_matrix, err);
+		s = db_matrix_write(team, now->own_matrix ? &now->matrix : NULL, err);
 	if (s == CORE_OK && was->threshold != now->threshold)
-		s = edit_threshold_write(team, now->threshold, err);
+		s = db_fourd_threshold_write(team, now->threshold, err);
+	/* A write the file refused (nothing else has touched the connection
+	 * since): said as the permission it is. */
+	if (s != CORE_OK && s != CORE_ERR_NOMEM &&
+	    (sqlite3_errcode(team->h) & 0xff) == SQLITE_READONLY)
+		s = edit_denied(team, err);
 	return db_tx_end(team, s, err);
 }
