@@ -1,4 +1,6 @@
-# The review over a slow link sends only what changed: idle, its 200 ms
+# The review as people reach it over SSH: under TERM=screen and
+# tmux-256color as under xterm-256color it draws the team and quits
+# cleanly.  And over a slow link it sends only what changed: idle, its 200 ms
 # tick writes nothing to the terminal; a seller's commit rewrites a few
 # cells of one row, far less than a full repaint (Ctrl-L).  The bytes are
 # the pane's output as tmux receives it (pipe-pane).
@@ -51,4 +53,22 @@ change=$(bytes)
 [ "$change" -lt $((full / 4)) ] ||
 	fail "a one-row change wrote $change bytes, a full repaint $full"
 keys q
+
+for term in screen tmux-256color; do
+	tmux -L "$SOCK" -f /dev/null new-session -d -s "$term" -x 80 -y 24 \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=$term PIPEBENCH_TODAY=$PIPEBENCH_TODAY ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTIONS=${UBSAN_OPTIONS:-} $PB review --team $D --week 2026-W48 2>$T/$term.err; echo EXITED=\$? >>$T/$term.err; sleep 30"
+	i=0
+	until tmux -L "$SOCK" capture-pane -p -t "$term" | grep -q "carol"; do
+		i=$((i + 1)); [ $i -lt 200 ] || fail "TERM=$term: no dashboard: $(cat "$T/$term.err")"
+		sleep 0.05
+	done
+	assert_contains "$(tmux -L "$SOCK" capture-pane -p -t "$term")" "3 sellers"
+	tmux -L "$SOCK" send-keys -t "$term" q
+	i=0
+	until grep -q EXITED "$T/$term.err" 2>/dev/null; do
+		i=$((i + 1)); [ $i -lt 200 ] || fail "TERM=$term: the review did not quit"
+		sleep 0.05
+	done
+	assert_contains "$(cat "$T/$term.err")" "EXITED=0"
+done
 echo "review slow link ok: idle 0 bytes, one row $change bytes, full repaint $full bytes"
